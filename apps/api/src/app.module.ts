@@ -1,0 +1,69 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { BranchesModule } from './branches/branches.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { PROCESS_ROLE, type ProcessRole } from './process-role';
+import { RegionsModule } from './regions/regions.module';
+import { SeedModule } from './seed/seed.module';
+
+/**
+ * The one module tree behind both entry points: `main.ts` serves HTTP, `worker.ts` runs jobs. Feature
+ * modules are identical in both; only the role differs.
+ */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, role: ProcessRole): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.log.level,
+            transport: config.log.pretty
+              ? { target: 'pino-pretty', options: { singleLine: true } }
+              : undefined,
+            genReqId: (req, res) => {
+              const incoming = req.headers['x-request-id'];
+              const id =
+                typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            autoLogging: { ignore: (req) => /^\/api\/(health|ready)$/.test(req.url ?? '') },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            customProps: () => ({ role }),
+          },
+        }),
+        DatabaseModule,
+        ClsModule.forRoot({
+          global: true,
+          middleware: { mount: role === 'api' },
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [DatabaseModule],
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+            }),
+          ],
+        }),
+        JobsModule,
+        HealthModule,
+        RegionsModule,
+        BranchesModule,
+        SeedModule,
+      ],
+      providers: [{ provide: PROCESS_ROLE, useValue: role }],
+      exports: [PROCESS_ROLE],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import { ValidationPipe, VersioningType, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { ValidationError } from 'class-validator';
+import type { NextFunction, Request, Response } from 'express';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { ValidationFailedException } from '../common/domain.exception';
+import { ProblemDetailsFilter } from '../common/problem-details.filter';
+import type { AppConfig } from '../config/app-config';
+import { buildOpenApiDocument } from '../openapi/openapi';
+
+function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) =>
+      message.startsWith(`${e.property} `)
+        ? { field, message: message.slice(e.property.length + 1) }
+        : { field, message },
+    );
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/**
+ * Everything HTTP-specific that both `main.ts` and the HTTP tests need: prefix, versioning, validation,
+ * problem+json errors, OpenAPI, and the admin UI's static files.
+ */
+export function configureApp(app: INestApplication, config: AppConfig): void {
+  const express = app as NestExpressApplication;
+  express.useLogger(app.get(Logger));
+  express.disable('x-powered-by');
+  express.set('trust proxy', 'loopback');
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new ValidationFailedException(flatten(errors)),
+    }),
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+  serveAdminUi(express, config.adminDistDir);
+  app.enableShutdownHooks();
+}
+
+/** Serves the built Angular app; unknown non-API paths fall back to index.html for client-side routing. */
+function serveAdminUi(app: NestExpressApplication, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  if (!fs.existsSync(index)) return;
+  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api') || path.extname(req.path)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { BranchSortField, BranchStatus, SortDirection } from '@brevet/contracts';
+import { QueryFailedError } from 'typeorm';
+import { BranchEntity } from './branch.entity';
+
+export interface BranchPageQuery {
+  page: number;
+  pageSize: number;
+  sort: { field: BranchSortField; direction: SortDirection };
+  status: BranchStatus | 'all';
+  q?: string;
+  regionId?: string;
+}
+
+const SORT_COLUMN: Record<BranchSortField, string> = {
+  code: 'branch.code',
+  name: 'branch.name',
+  country: 'branch.country',
+  region: 'region.name',
+  createdAt: 'branch.createdAt',
+};
+
+export type NewBranch = Pick<BranchEntity, 'code' | 'name' | 'country' | 'timezone' | 'regionId'>;
+export type BranchChanges = Partial<
+  Pick<BranchEntity, 'name' | 'country' | 'timezone' | 'regionId' | 'status'>
+>;
+
+/** Thrown when a write hits the unique index on `branch.code`. */
+export class DuplicateBranchCodeError extends Error {}
+
+@Injectable()
+export class BranchRepository {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  private get repo() {
+    return this.txHost.tx.getRepository(BranchEntity);
+  }
+
+  async findPage(query: BranchPageQuery): Promise<{ rows: BranchEntity[]; total: number }> {
+    const qb = this.repo.createQueryBuilder('branch').innerJoinAndSelect('branch.region', 'region');
+    if (query.status !== 'all') qb.andWhere('branch.status = :status', { status: query.status });
+    if (query.regionId) qb.andWhere('branch.regionId = :regionId', { regionId: query.regionId });
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(branch.code ILIKE :pattern OR branch.name ILIKE :pattern)', { pattern });
+    }
+    qb.orderBy(SORT_COLUMN[query.sort.field], query.sort.direction === 'desc' ? 'DESC' : 'ASC')
+      .addOrderBy('branch.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize);
+    const [rows, total] = await qb.getManyAndCount();
+    return { rows, total };
+  }
+
+  findById(id: string): Promise<BranchEntity | null> {
+    return this.repo.findOne({ where: { id }, relations: { region: true } });
+  }
+
+  /** Locks the row for the rest of the transaction, so concurrent edits queue up instead of racing. */
+  findByIdForUpdate(id: string): Promise<BranchEntity | null> {
+    return this.repo
+      .createQueryBuilder('branch')
+      .where('branch.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  existsByCode(code: string): Promise<boolean> {
+    return this.repo.existsBy({ code });
+  }
+
+  async insert(branch: NewBranch): Promise<string> {
+    try {
+      const saved = await this.repo.save(this.repo.create({ ...branch, status: 'active' }));
+      return saved.id;
+    } catch (error) {
+      throw translateUniqueViolation(error);
+    }
+  }
+
+  async update(id: string, changes: BranchChanges): Promise<void> {
+    const entity = await this.repo.findOneByOrFail({ id });
+    await this.repo.save(Object.assign(entity, changes));
+  }
+
+  async count(): Promise<number> {
+    return this.repo.count();
+  }
+}
+
+function translateUniqueViolation(error: unknown): unknown {
+  if (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string; constraint?: string }).code === '23505' &&
+    (error.driverError as { constraint?: string }).constraint === 'uq_branch_code'
+  ) {
+    return new DuplicateBranchCodeError();
+  }
+  return error;
+}

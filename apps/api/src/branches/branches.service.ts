@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import {
+  BRANCH_SORT_FIELDS,
+  DEFAULT_PAGE_SIZE,
+  parseSort,
+  type Branch,
+  type BranchPage,
+} from '@brevet/contracts';
+import { canonicalTimeZone } from '@brevet/domain';
+import { VersionConflictException } from '../common/domain.exception';
+import { JobName } from '../jobs/job-names';
+import { JobOutbox } from '../jobs/job-outbox.service';
+import { RegionNotFoundException } from '../regions/region.exceptions';
+import { RegionRepository } from '../regions/region.repository';
+import type { BranchEntity } from './branch.entity';
+import type { BranchListQueryDto, CreateBranchDto, UpdateBranchDto } from './branch.dto';
+import { BranchCodeTakenException, BranchNotFoundException } from './branch.exceptions';
+import { mapBranch } from './branch.mapper';
+import { BranchRepository, DuplicateBranchCodeError, type BranchChanges } from './branch.repository';
+
+/** Use cases for branches. Each write is one transaction; the region recount is queued with it. */
+@Injectable()
+export class BranchesService {
+  constructor(
+    private readonly branches: BranchRepository,
+    private readonly regions: RegionRepository,
+    private readonly outbox: JobOutbox,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
+
+  async list(query: BranchListQueryDto): Promise<BranchPage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { rows, total } = await this.branches.findPage({
+      page,
+      pageSize,
+      sort: parseSort(query.sort, BRANCH_SORT_FIELDS, 'name'),
+      status: query.status ?? 'active',
+      q: query.q || undefined,
+      regionId: query.regionId,
+    });
+    return { items: rows.map(mapBranch), total, page, pageSize };
+  }
+
+  async get(id: string): Promise<Branch> {
+    const branch = await this.branches.findById(id);
+    if (!branch) throw new BranchNotFoundException(id);
+    return mapBranch(branch);
+  }
+
+  async create(request: CreateBranchDto): Promise<Branch> {
+    const id = await this.txHost.withTransaction(async () => {
+      if (!(await this.regions.exists(request.regionId))) throw new RegionNotFoundException(request.regionId);
+      if (await this.branches.existsByCode(request.code)) throw new BranchCodeTakenException(request.code);
+      const newId = await this.branches
+        .insert({ ...request, timezone: canonicalTimeZone(request.timezone) ?? request.timezone })
+        .catch((error: unknown) => {
+          throw error instanceof DuplicateBranchCodeError
+            ? new BranchCodeTakenException(request.code)
+            : error;
+        });
+      await this.queueRecount(request.regionId, `branch:${newId}:created`);
+      return newId;
+    });
+    this.outbox.flushSoon();
+    return this.get(id);
+  }
+
+  async update(id: string, request: UpdateBranchDto): Promise<Branch> {
+    const { version, ...fields } = request;
+    await this.change(id, version, (current) => {
+      if (fields.regionId && fields.regionId !== current.regionId) return { ...fields, moved: true };
+      return fields;
+    });
+    return this.get(id);
+  }
+
+  /** Archiving hides the branch from lists and counts; its history stays. `restore` undoes it. */
+  async archive(id: string): Promise<Branch> {
+    await this.change(id, undefined, () => ({ status: 'archived' }));
+    return this.get(id);
+  }
+
+  async restore(id: string): Promise<Branch> {
+    await this.change(id, undefined, () => ({ status: 'active' }));
+    return this.get(id);
+  }
+
+  private async change(
+    id: string,
+    expectedVersion: number | undefined,
+    decide: (current: BranchEntity) => BranchChanges & { moved?: boolean },
+  ): Promise<void> {
+    await this.txHost.withTransaction(async () => {
+      const current = await this.branches.findByIdForUpdate(id);
+      if (!current) throw new BranchNotFoundException(id);
+      if (expectedVersion !== undefined && expectedVersion !== current.version) {
+        throw new VersionConflictException(`Branch ${current.code}`);
+      }
+      const { moved, ...changes } = decide(current);
+      if (changes.regionId && !(await this.regions.exists(changes.regionId))) {
+        throw new RegionNotFoundException(changes.regionId);
+      }
+      if (changes.timezone) changes.timezone = canonicalTimeZone(changes.timezone) ?? changes.timezone;
+      const unchanged = Object.entries(changes).every(
+        ([key, value]) => value === undefined || current[key as keyof BranchEntity] === value,
+      );
+      if (unchanged) return;
+      await this.branches.update(id, changes);
+      const cause = `branch:${id}:v${current.version + 1}`;
+      await this.queueRecount(current.regionId, cause);
+      if (moved && changes.regionId) await this.queueRecount(changes.regionId, cause);
+    });
+    this.outbox.flushSoon();
+  }
+
+  private queueRecount(regionId: string, cause: string): Promise<void> {
+    return this.outbox.enqueue(
+      JobName.RecountRegionBranches,
+      { regionId },
+      { jobId: `${cause}:region:${regionId}` },
+    );
+  }
+}

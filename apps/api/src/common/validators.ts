@@ -1,0 +1,28 @@
+import { canonicalTimeZone, isCountryCode } from '@brevet/domain';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+/** An IANA time zone such as `Europe/Berlin` (not an offset or an abbreviation). */
+export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIanaTimeZone',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be an IANA time zone such as Europe/Berlin', ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && canonicalTimeZone(value) !== null,
+      },
+    });
+}
+
+/** An ISO 3166-1 alpha-2 country code in upper case, e.g. `DE`. */
+export function IsCountryCode(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCountryCode',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be an ISO 3166-1 alpha-2 country code such as DE', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isCountryCode(value) },
+    });
+}

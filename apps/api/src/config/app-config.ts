@@ -1,0 +1,68 @@
+import * as path from 'node:path';
+import { envSchema } from './config.schema';
+
+export class ConfigError extends Error {}
+
+/**
+ * Typed, validated configuration. The only place in the API that reads `process.env`.
+ * Everything else receives an `AppConfig` through Nest's injector.
+ */
+export class AppConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly database: {
+    /** `embedded` runs PGlite inside the process; `postgres` uses `url`. */
+    mode: 'embedded' | 'postgres';
+    url?: string;
+    poolMax: number;
+    connectRetries: number;
+  };
+  readonly dataDir: string;
+  readonly redis?: { url: string; prefix: string };
+  readonly log: { level: string; pretty: boolean };
+  /** Apply pending migrations at boot. Off by default in production, where deploys run `migrate` first. */
+  readonly runMigrations: boolean;
+  readonly seedDemo: boolean;
+  readonly adminDistDir: string;
+
+  private constructor(source: Record<string, string | undefined>) {
+    const parsed = envSchema.safeParse(source);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+      throw new ConfigError(
+        `Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`,
+      );
+    }
+    const e = parsed.data;
+    this.env = e.NODE_ENV;
+    this.port = e.PORT;
+    this.host = e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
+    this.publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+    this.database = {
+      mode: e.DATABASE_URL ? 'postgres' : 'embedded',
+      url: e.DATABASE_URL,
+      poolMax: e.DATABASE_URL ? e.DB_POOL_MAX : 1,
+      connectRetries: e.DB_CONNECT_RETRIES,
+    };
+    this.dataDir = path.resolve(e.DATA_DIR);
+    this.redis = e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined;
+    this.log = { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' };
+    this.runMigrations = e.RUN_MIGRATIONS ?? e.NODE_ENV !== 'production';
+    this.seedDemo = e.SEED_DEMO ?? this.database.mode === 'embedded';
+    this.adminDistDir = path.resolve(e.ADMIN_DIST_DIR);
+  }
+
+  /** Validates `source` (by default the process environment); throws {@link ConfigError} with every problem. */
+  static load(source: Record<string, string | undefined> = process.env): AppConfig {
+    return new AppConfig(source);
+  }
+
+  /** A copy with the database pointed elsewhere, used once the embedded server has a port. */
+  withDatabaseUrl(url: string): AppConfig {
+    const copy = Object.create(AppConfig.prototype) as AppConfig;
+    Object.assign(copy, this, { database: { ...this.database, url } });
+    return copy;
+  }
+}

@@ -1,0 +1,4 @@
+import { Foundation1795882893400 } from './1795882893400-Foundation';
+
+/** Every migration, in order. `npm run migration:generate -- Name` appends to this list. */
+export const MIGRATIONS: Function[] = [Foundation1795882893400];

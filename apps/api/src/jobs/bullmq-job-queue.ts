@@ -1,0 +1,126 @@
+import { Logger } from '@nestjs/common';
+import { Queue, UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
+import IORedis, { type Redis } from 'ioredis';
+import { JOB_QUEUE, type JobName, type JobPayloads, type QueueName } from './job-names';
+import {
+  InvalidJobDataError,
+  JOB_DEFAULTS,
+  JobQueue,
+  JobQueueUnavailableError,
+  type EnqueueOptions,
+  type JobDispatcher,
+  type QueuedJob,
+} from './job-queue.port';
+
+/**
+ * BullMQ on Redis. Producers use a connection without an offline queue, so `add` fails at once while Redis
+ * is down (the API answers 503) instead of piling requests up in memory. Workers use a connection that
+ * retries forever, so they recover by themselves when Redis comes back.
+ */
+export class BullMqJobQueue extends JobQueue {
+  readonly kind = 'bullmq' as const;
+  private readonly logger = new Logger('BullMqJobQueue');
+  private readonly producer: Redis;
+  private readonly queues = new Map<QueueName, Queue>();
+  private readonly workers: Worker[] = [];
+  private readonly workerConnections: Redis[] = [];
+
+  constructor(
+    private readonly url: string,
+    private readonly prefix: string,
+    private readonly options: { concurrency?: number; backoffMs?: number } = {},
+  ) {
+    super();
+    this.producer = new IORedis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 5_000,
+      lazyConnect: false,
+    });
+    this.producer.on('error', (e) => this.logger.warn(`redis (producer): ${e.message}`));
+  }
+
+  async add<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions): Promise<void> {
+    const queue = this.queue(JOB_QUEUE[name]);
+    if (this.producer.status !== 'ready') {
+      throw new JobQueueUnavailableError(`Redis is not reachable (connection ${this.producer.status})`);
+    }
+    try {
+      await queue.add(name, data, {
+        jobId: options.jobId,
+        delay: options.delayMs,
+        attempts: JOB_DEFAULTS.attempts,
+        backoff: { type: 'exponential', delay: this.options.backoffMs ?? JOB_DEFAULTS.backoffMs },
+        removeOnComplete: { age: 24 * 3600, count: 10_000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      });
+    } catch (error) {
+      throw new JobQueueUnavailableError(`could not enqueue ${name}: ${(error as Error).message}`);
+    }
+  }
+
+  async process(queueName: QueueName, dispatch: JobDispatcher): Promise<void> {
+    const worker = new Worker(
+      queueName,
+      async (job) => {
+        try {
+          await dispatch({
+            id: job.id ?? '',
+            name: job.name as JobName,
+            data: job.data,
+            attempt: job.attemptsMade + 1,
+          } as QueuedJob);
+        } catch (error) {
+          if (error instanceof InvalidJobDataError) throw new UnrecoverableError(error.message);
+          throw error;
+        }
+      },
+      {
+        connection: this.workerConnection(),
+        prefix: this.prefix,
+        concurrency: this.options.concurrency ?? 4,
+        autorun: true,
+      },
+    );
+    worker.on('failed', (job, err) =>
+      this.logger.warn(
+        `job ${job?.name} (${job?.id}) failed on attempt ${job?.attemptsMade}: ${err.message}`,
+      ),
+    );
+    worker.on('error', (err) => this.logger.warn(`worker ${queueName}: ${err.message}`));
+    this.workers.push(worker);
+    await worker.waitUntilReady();
+  }
+
+  async health(): Promise<'up' | 'down'> {
+    try {
+      return (await this.producer.ping()) === 'PONG' ? 'up' : 'down';
+    } catch {
+      return 'down';
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.workerConnections.forEach((c) => c.disconnect());
+    this.producer.disconnect();
+  }
+
+  private queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.producer, prefix: this.prefix });
+      queue.on('error', (e) => this.logger.warn(`queue ${name}: ${e.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  private workerConnection(): ConnectionOptions {
+    const connection = new IORedis(this.url, { maxRetriesPerRequest: null, enableOfflineQueue: true });
+    connection.on('error', (e) => this.logger.warn(`redis (worker): ${e.message}`));
+    this.workerConnections.push(connection);
+    return connection;
+  }
+}

@@ -1,0 +1,131 @@
+import { Logger } from '@nestjs/common';
+import { JOB_QUEUE, type JobName, type JobPayloads, type QueueName } from './job-names';
+import {
+  InvalidJobDataError,
+  JOB_DEFAULTS,
+  JobQueue,
+  type EnqueueOptions,
+  type JobDispatcher,
+  type QueuedJob,
+} from './job-queue.port';
+
+interface Entry {
+  job: QueuedJob;
+  queue: QueueName;
+  runAt: number;
+}
+
+const REMEMBER_COMPLETED = 1_000;
+
+/**
+ * Runs jobs inside the current process, one at a time per queue, with the same retry rules and job-ID
+ * de-duplication as the BullMQ adapter. Used in embedded mode, where there is no Redis. Jobs queued but
+ * not yet run are lost if the process stops; their handlers are idempotent recomputations, and the
+ * operations guide says so.
+ */
+export class InProcessJobQueue extends JobQueue {
+  readonly kind = 'in-process' as const;
+  private readonly logger = new Logger('InProcessJobQueue');
+  private readonly waiting: Entry[] = [];
+  private readonly known = new Set<string>();
+  private readonly completed: string[] = [];
+  private readonly dispatchers = new Map<QueueName, JobDispatcher>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly busyQueues = new Set<QueueName>();
+  private timer?: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(private readonly options: { backoffMs?: number } = {}) {
+    super();
+  }
+
+  async add<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions): Promise<void> {
+    if (this.closed) throw new Error('job queue is closed');
+    if (this.known.has(options.jobId)) return;
+    this.known.add(options.jobId);
+    this.waiting.push({
+      job: { id: options.jobId, name, data, attempt: 1 } as QueuedJob,
+      queue: JOB_QUEUE[name],
+      runAt: Date.now() + (options.delayMs ?? 0),
+    });
+    this.schedule(0);
+  }
+
+  async process(queue: QueueName, dispatch: JobDispatcher): Promise<void> {
+    this.dispatchers.set(queue, dispatch);
+    this.schedule(0);
+  }
+
+  async health(): Promise<'disabled'> {
+    return 'disabled';
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Resolves once nothing is waiting or running (used by tests and the demo seeding). */
+  async drain(): Promise<void> {
+    while (this.waiting.length > 0 || this.running.size > 0) {
+      await Promise.allSettled([...this.running]);
+      if (this.running.size === 0 && this.waiting.length > 0) await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.tick(), Math.max(0, delayMs));
+    this.timer.unref();
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    for (const entry of [...this.waiting]) {
+      const dispatch = this.dispatchers.get(entry.queue);
+      if (!dispatch || this.busyQueues.has(entry.queue) || entry.runAt > now) continue;
+      this.waiting.splice(this.waiting.indexOf(entry), 1);
+      this.busyQueues.add(entry.queue);
+      const run = this.run(entry, dispatch).finally(() => {
+        this.busyQueues.delete(entry.queue);
+        this.running.delete(run);
+        this.schedule(0);
+      });
+      this.running.add(run);
+    }
+    const next = this.waiting
+      .filter((e) => this.dispatchers.has(e.queue))
+      .reduce((min, e) => Math.min(min, e.runAt), Infinity);
+    if (next !== Infinity && this.running.size === 0) this.schedule(next - now);
+  }
+
+  private async run(entry: Entry, dispatch: JobDispatcher): Promise<void> {
+    try {
+      await dispatch(entry.job);
+      this.remember(entry.job.id);
+    } catch (error) {
+      const retry = !(error instanceof InvalidJobDataError) && entry.job.attempt < JOB_DEFAULTS.attempts;
+      this.logger.warn(
+        `job ${entry.job.name} (${entry.job.id}) failed on attempt ${entry.job.attempt}: ${String(error)}` +
+          (retry ? '; will retry' : '; giving up'),
+      );
+      if (retry) {
+        const backoff = (this.options.backoffMs ?? JOB_DEFAULTS.backoffMs) * 2 ** (entry.job.attempt - 1);
+        this.waiting.push({
+          ...entry,
+          job: { ...entry.job, attempt: entry.job.attempt + 1 },
+          runAt: Date.now() + backoff,
+        });
+      } else {
+        this.remember(entry.job.id);
+      }
+    }
+  }
+
+  private remember(jobId: string): void {
+    this.completed.push(jobId);
+    if (this.completed.length > REMEMBER_COMPLETED) this.known.delete(this.completed.shift() as string);
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsService } from 'nestjs-cls';
+import type { JobName, JobPayloads } from './job-names';
+import { JobOutboxRepository } from './job-outbox.repository';
+import { JobQueue, type EnqueueOptions } from './job-queue.port';
+
+const RELAY_INTERVAL_MS = 5_000;
+const BATCH = 100;
+
+/**
+ * Transactional outbox in front of the {@link JobQueue}. Services call `enqueue` inside their transaction
+ * and `flushSoon` after it commits; a timer relays anything left over (e.g. while Redis was down).
+ */
+@Injectable()
+export class JobOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobOutbox.name);
+  private timer?: NodeJS.Timeout;
+  private relaying?: Promise<number>;
+
+  constructor(
+    private readonly outbox: JobOutboxRepository,
+    private readonly queue: JobQueue,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly cls: ClsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.flushSoon(), RELAY_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.relaying;
+  }
+
+  /** Must run inside the transaction of the change that causes the job. */
+  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions): Promise<void> {
+    if (!this.txHost.isTransactionActive()) {
+      throw new Error(
+        `JobOutbox.enqueue(${name}) outside a transaction; use JobQueue.add for direct enqueueing`,
+      );
+    }
+    await this.outbox.insert({ jobId: options.jobId, name, payload: data as Record<string, unknown> });
+  }
+
+  /** Starts a relay in the background; failures are logged and retried by the timer. */
+  flushSoon(): void {
+    this.flush().catch((error: Error) =>
+      this.logger.warn(`outbox relay failed, will retry: ${error.message}`),
+    );
+  }
+
+  /** Relays everything waiting; resolves with the number of jobs handed to the queue. */
+  async flush(): Promise<number> {
+    if (this.relaying) return this.relaying;
+    this.relaying = this.cls
+      .run(() => this.relayAll())
+      .finally(() => {
+        this.relaying = undefined;
+      });
+    return this.relaying;
+  }
+
+  private async relayAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const relayed = await this.txHost.withTransaction(async () => {
+        const rows = await this.outbox.lockBatch(BATCH);
+        for (const row of rows) {
+          await this.queue.add(row.name as JobName, row.payload as never, { jobId: row.jobId });
+        }
+        await this.outbox.delete(rows.map((r) => r.id));
+        return rows.length;
+      });
+      total += relayed;
+      if (relayed < BATCH) return total;
+    }
+  }
+}

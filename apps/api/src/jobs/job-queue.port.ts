@@ -1,0 +1,49 @@
+import type { JobName, JobPayloads, QueueName } from './job-names';
+
+export interface EnqueueOptions {
+  /**
+   * Deterministic ID derived from the cause, e.g. `branch:<id>:v<version>`. Adding a job whose ID is
+   * already queued, running or recently completed does nothing, so a retried request enqueues once.
+   */
+  jobId: string;
+  delayMs?: number;
+}
+
+export interface QueuedJob<N extends JobName = JobName> {
+  id: string;
+  name: N;
+  data: JobPayloads[N];
+  attempt: number;
+}
+
+export type JobDispatcher = (job: QueuedJob) => Promise<void>;
+
+/** Thrown by a handler when the job can never succeed (bad data): it fails at once, without retries. */
+export class InvalidJobDataError extends Error {
+  override readonly name = 'InvalidJobDataError';
+}
+
+/** Thrown by `add` when the queue's backend cannot accept jobs right now (e.g. Redis is down). */
+export class JobQueueUnavailableError extends Error {
+  override readonly name = 'JobQueueUnavailableError';
+}
+
+export const JOB_DEFAULTS = {
+  attempts: 5,
+  backoffMs: 1_000,
+} as const;
+
+/**
+ * The small port every background job goes through. Two adapters: BullMQ on Redis (`REDIS_URL` set;
+ * workers run in their own process) and in-process (embedded mode; jobs run inside the API process).
+ */
+export abstract class JobQueue {
+  abstract readonly kind: 'bullmq' | 'in-process';
+  abstract add<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions): Promise<void>;
+  /** Starts consuming `queue`; each job is handed to `dispatch`. */
+  abstract process(queue: QueueName, dispatch: JobDispatcher): Promise<void>;
+  /** `disabled` when the adapter has no external backend. */
+  abstract health(): Promise<'up' | 'down' | 'disabled'>;
+  /** Stops taking new jobs and waits for running ones to finish. */
+  abstract close(): Promise<void>;
+}

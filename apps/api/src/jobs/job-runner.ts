@@ -1,0 +1,66 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { ClsService } from 'nestjs-cls';
+import { PROCESS_ROLE, type ProcessRole } from '../process-role';
+import { JOB_HANDLER_METADATA, type JobHandler } from './job-handler.decorator';
+import { ALL_JOB_NAMES, ALL_QUEUE_NAMES, type JobName } from './job-names';
+import { InvalidJobDataError, JobQueue, type QueuedJob } from './job-queue.port';
+import { findHandlerProblems } from './job-registry.util';
+
+/**
+ * Finds every `@HandlesJob` provider, checks at startup that each job has exactly one handler, and — in a
+ * process that runs jobs — consumes every queue and dispatches each job to its handler.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobRunner.name);
+  private readonly handlers = new Map<JobName, JobHandler<JobName>>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+    private readonly queue: JobQueue,
+    private readonly cls: ClsService,
+    @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const registrations = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const { metatype, instance } = wrapper;
+      if (!metatype || !instance) continue;
+      const job = this.reflector.get<JobName | undefined>(JOB_HANDLER_METADATA, metatype);
+      if (!job) continue;
+      registrations.push({ job, provider: metatype.name });
+      this.handlers.set(job, instance as JobHandler<JobName>);
+    }
+    const problems = findHandlerProblems(ALL_JOB_NAMES, registrations);
+    if (problems.length > 0)
+      throw new Error(`Job handlers are inconsistent:\n  - ${problems.join('\n  - ')}`);
+
+    if (this.runsJobs()) {
+      for (const queue of ALL_QUEUE_NAMES) await this.queue.process(queue, (job) => this.dispatch(job));
+      this.logger.log(`processing ${ALL_QUEUE_NAMES.length} queue(s) with the ${this.queue.kind} adapter`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+
+  private runsJobs(): boolean {
+    return this.role === 'worker' || (this.role === 'api' && this.queue.kind === 'in-process');
+  }
+
+  private async dispatch(job: QueuedJob): Promise<void> {
+    const handler = this.handlers.get(job.name);
+    if (!handler) throw new InvalidJobDataError(`no handler for job "${job.name}"`);
+    await this.cls.run(() => handler.handle(job.data));
+  }
+}

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { configureApp } from './bootstrap/configure-app';
+import { startRuntime } from './bootstrap/runtime';
+import { MigrationService } from './database/migration.service';
+import { DemoSeedService } from './seed/demo-seed.service';
+
+/** HTTP entry point: the API and the admin UI on one port. In embedded mode it also runs the jobs. */
+async function bootstrap(): Promise<void> {
+  const runtime = await startRuntime();
+  const { config } = runtime;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, 'api'), {
+    bufferLogs: true,
+  });
+  configureApp(app, config);
+  if (config.runMigrations) await app.get(MigrationService).runPending();
+  if (config.seedDemo) await app.get(DemoSeedService).seedIfEmpty();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\nBrevet is stopping (${signal})…\n`);
+    await app.close();
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen(config.port, config.host);
+  const url = await app.getUrl();
+  const shown = url.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost');
+  process.stdout.write(
+    `\nBrevet is running at ${shown}/\n` +
+      `  API docs:  ${shown}/api/docs\n` +
+      `  Database:  ${config.database.mode === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL'}\n` +
+      `  Jobs:      ${config.redis ? 'BullMQ on Redis (start workers with: npm run start:worker)' : 'in this process'}\n` +
+      `Press Ctrl-C to stop.\n\n`,
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`Brevet failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

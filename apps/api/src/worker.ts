@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { startRuntime } from './bootstrap/runtime';
+
+/** Worker entry point: the same modules as the API, no HTTP; consumes every queue on Redis. */
+async function bootstrap(): Promise<void> {
+  const runtime = await startRuntime();
+  if (!runtime.config.redis || runtime.config.database.mode === 'embedded') {
+    process.stderr.write(
+      '\nThe worker runs as its own process only with DATABASE_URL and REDIS_URL set.\n' +
+        'In embedded mode (no DATABASE_URL/REDIS_URL) `npm start` runs the jobs inside the API process.\n\n',
+    );
+    await runtime.stop();
+    process.exit(78);
+  }
+  const app = await NestFactory.createApplicationContext(AppModule.register(runtime.config, 'worker'), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+  await app.init();
+  app.get(Logger).log('Brevet worker started');
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(
+    `Brevet worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});

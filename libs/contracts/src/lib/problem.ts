@@ -1,0 +1,35 @@
+/**
+ * Every API error is an RFC 9457 problem document served as `application/problem+json`.
+ * `code` is stable and machine-readable; `title`/`detail` are for people.
+ */
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `timezone` or `rows.12.email`. */
+  field: string;
+  message: string;
+}
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Error codes shared by the API and the admin UI (which translates them). */
+export const ErrorCode = {
+  ValidationFailed: 'validation_failed',
+  NotFound: 'not_found',
+  Conflict: 'conflict',
+  VersionConflict: 'version_conflict',
+  ServiceUnavailable: 'service_unavailable',
+  Internal: 'internal_error',
+  BranchCodeTaken: 'branch.code_taken',
+  BranchNotFound: 'branch.not_found',
+  RegionNotFound: 'region.not_found',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

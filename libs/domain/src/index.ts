@@ -1,0 +1,2 @@
+export * from './lib/country';
+export * from './lib/time-zone';

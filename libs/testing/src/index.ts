@@ -1,0 +1,2 @@
+export * from './lib/brevet-process';
+export * from './lib/free-port';
