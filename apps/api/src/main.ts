@@ -27,8 +27,8 @@ async function bootstrap(): Promise<void> {
     await runtime.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen(config.port, config.host);
   const url = await app.getUrl();

@@ -8,7 +8,6 @@ import {
   type Branch,
   type BranchPage,
 } from '@brevet/contracts';
-import { canonicalTimeZone } from '@brevet/domain';
 import { VersionConflictException } from '../common/domain.exception';
 import { JobName } from '../jobs/job-names';
 import { JobOutbox } from '../jobs/job-outbox.service';
@@ -54,14 +53,10 @@ export class BranchesService {
     const id = await this.txHost.withTransaction(async () => {
       if (!(await this.regions.exists(request.regionId))) throw new RegionNotFoundException(request.regionId);
       if (await this.branches.existsByCode(request.code)) throw new BranchCodeTakenException(request.code);
-      const newId = await this.branches
-        .insert({ ...request, timezone: canonicalTimeZone(request.timezone) ?? request.timezone })
-        .catch((error: unknown) => {
-          throw error instanceof DuplicateBranchCodeError
-            ? new BranchCodeTakenException(request.code)
-            : error;
-        });
-      await this.queueRecount(request.regionId, `branch:${newId}:created`);
+      const newId = await this.branches.insert(request).catch((error: unknown) => {
+        throw error instanceof DuplicateBranchCodeError ? new BranchCodeTakenException(request.code) : error;
+      });
+      await this.queueRecount(request.regionId, `branch.${newId}.created`);
       return newId;
     });
     this.outbox.flushSoon();
@@ -103,13 +98,12 @@ export class BranchesService {
       if (changes.regionId && !(await this.regions.exists(changes.regionId))) {
         throw new RegionNotFoundException(changes.regionId);
       }
-      if (changes.timezone) changes.timezone = canonicalTimeZone(changes.timezone) ?? changes.timezone;
       const unchanged = Object.entries(changes).every(
         ([key, value]) => value === undefined || current[key as keyof BranchEntity] === value,
       );
       if (unchanged) return;
       await this.branches.update(id, changes);
-      const cause = `branch:${id}:v${current.version + 1}`;
+      const cause = `branch.${id}.v${current.version + 1}`;
       await this.queueRecount(current.regionId, cause);
       if (moved && changes.regionId) await this.queueRecount(changes.regionId, cause);
     });
@@ -120,7 +114,7 @@ export class BranchesService {
     return this.outbox.enqueue(
       JobName.RecountRegionBranches,
       { regionId },
-      { jobId: `${cause}:region:${regionId}` },
+      { jobId: `${cause}.region.${regionId}` },
     );
   }
 }

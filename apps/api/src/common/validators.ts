@@ -1,4 +1,4 @@
-import { canonicalTimeZone, isCountryCode } from '@brevet/domain';
+import { isCountryCode, isIanaTimeZone } from '@brevet/domain';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** An IANA time zone such as `Europe/Berlin` (not an offset or an abbreviation). */
@@ -10,7 +10,7 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options: { message: 'must be an IANA time zone such as Europe/Berlin', ...options },
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && canonicalTimeZone(value) !== null,
+        validate: (value: unknown) => typeof value === 'string' && isIanaTimeZone(value),
       },
     });
 }

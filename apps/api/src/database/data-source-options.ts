@@ -19,7 +19,8 @@ export function dataSourceOptions(url: string, poolMax: number): DataSourceOptio
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Failed queries surface as exceptions; the problem-details filter logs the unexpected ones.
+    logging: false,
     extra: {
       max: poolMax,
       // A query that cannot get a connection (e.g. one issued outside the open transaction on embedded

@@ -3,6 +3,7 @@ import { Queue, UnrecoverableError, Worker, type ConnectionOptions } from 'bullm
 import IORedis, { type Redis } from 'ioredis';
 import { JOB_QUEUE, type JobName, type JobPayloads, type QueueName } from './job-names';
 import {
+  assertValidJobId,
   InvalidJobDataError,
   JOB_DEFAULTS,
   JobQueue,
@@ -41,6 +42,7 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   async add<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions): Promise<void> {
+    assertValidJobId(options.jobId);
     const queue = this.queue(JOB_QUEUE[name]);
     if (this.producer.status !== 'ready') {
       throw new JobQueueUnavailableError(`Redis is not reachable (connection ${this.producer.status})`);
@@ -55,6 +57,7 @@ export class BullMqJobQueue extends JobQueue {
         removeOnFail: { age: 7 * 24 * 3600 },
       });
     } catch (error) {
+      if (this.producer.status === 'ready') throw error;
       throw new JobQueueUnavailableError(`could not enqueue ${name}: ${(error as Error).message}`);
     }
   }

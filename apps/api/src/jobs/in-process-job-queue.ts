@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { JOB_QUEUE, type JobName, type JobPayloads, type QueueName } from './job-names';
 import {
+  assertValidJobId,
   InvalidJobDataError,
   JOB_DEFAULTS,
   JobQueue,
@@ -40,6 +41,7 @@ export class InProcessJobQueue extends JobQueue {
   }
 
   async add<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions): Promise<void> {
+    assertValidJobId(options.jobId);
     if (this.closed) throw new Error('job queue is closed');
     if (this.known.has(options.jobId)) return;
     this.known.add(options.jobId);

@@ -2,7 +2,7 @@ import type { JobName, JobPayloads, QueueName } from './job-names';
 
 export interface EnqueueOptions {
   /**
-   * Deterministic ID derived from the cause, e.g. `branch:<id>:v<version>`. Adding a job whose ID is
+   * Deterministic ID derived from the cause, e.g. `branch.<id>.v<version>`. Adding a job whose ID is
    * already queued, running or recently completed does nothing, so a retried request enqueues once.
    */
   jobId: string;
@@ -26,6 +26,14 @@ export class InvalidJobDataError extends Error {
 /** Thrown by `add` when the queue's backend cannot accept jobs right now (e.g. Redis is down). */
 export class JobQueueUnavailableError extends Error {
   override readonly name = 'JobQueueUnavailableError';
+}
+
+const JOB_ID = /^[A-Za-z0-9._-]{1,200}$/;
+
+/** Job IDs are letters, digits, `.`, `_` and `-` (BullMQ reserves `:`); both adapters enforce the same rule. */
+export function assertValidJobId(jobId: string): void {
+  if (!JOB_ID.test(jobId))
+    throw new Error(`invalid job ID "${jobId}": use letters, digits, ".", "_" and "-"`);
 }
 
 export const JOB_DEFAULTS = {

@@ -1,27 +1,22 @@
-import { canonicalTimeZone, isIanaTimeZone } from './time-zone';
+import { isIanaTimeZone } from './time-zone';
 
-describe('canonicalTimeZone', () => {
+describe('isIanaTimeZone', () => {
   it.each([
-    ['Europe/Berlin', 'Europe/Berlin'],
-    ['Europe/Vienna', 'Europe/Vienna'],
-    ['Europe/Zurich', 'Europe/Zurich'],
-    ['Europe/Warsaw', 'Europe/Warsaw'],
-    ['America/Argentina/Buenos_Aires', 'America/Argentina/Buenos_Aires'],
-    ['UTC', 'UTC'],
-  ])('accepts %s', (input, expected) => {
-    expect(canonicalTimeZone(input)).toBe(expected);
-  });
+    'Europe/Berlin',
+    'Europe/Vienna',
+    'Europe/Zurich',
+    'Europe/Warsaw',
+    'America/Argentina/Buenos_Aires',
+    'UTC',
+  ])('accepts %s', (zone) => expect(isIanaTimeZone(zone)).toBe(true));
 
   it.each([
-    ['Europe/Berlinn'],
-    ['Mars/Olympus_Mons'],
-    ['+01:00'],
-    ['CET1'],
-    [''],
-    ['europe/berlin '],
-    ['Europe/../etc/passwd'],
-  ])('rejects %j', (input) => {
-    expect(canonicalTimeZone(input)).toBeNull();
-    expect(isIanaTimeZone(input)).toBe(false);
-  });
+    'Europe/Berlinn',
+    'Mars/Olympus_Mons',
+    '+01:00',
+    'CET1',
+    '',
+    'europe/berlin ',
+    'Europe/../etc/passwd',
+  ])('rejects %j', (zone) => expect(isIanaTimeZone(zone)).toBe(false));
 });
