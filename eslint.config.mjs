@@ -50,4 +50,9 @@ export default [
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  {
+    // Test-runner configuration shares settings from the workspace root.
+    files: ['**/jest*.config.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
 ];

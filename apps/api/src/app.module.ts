@@ -48,7 +48,8 @@ export class AppModule {
         DatabaseModule,
         ClsModule.forRoot({
           global: true,
-          middleware: { mount: role === 'api' },
+          // Mounted by configureApp (nestjs-cls mis-detects Express 5 and would register a legacy route).
+          middleware: { mount: false },
           plugins: [
             new ClsPluginTransactional({
               imports: [DatabaseModule],

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './bootstrap/configure-app';
 import { startRuntime } from './bootstrap/runtime';
+import { stopOnSignals } from './bootstrap/shutdown';
 import { MigrationService } from './database/migration.service';
 import { DemoSeedService } from './seed/demo-seed.service';
 
@@ -18,17 +19,10 @@ async function bootstrap(): Promise<void> {
   if (config.runMigrations) await app.get(MigrationService).runPending();
   if (config.seedDemo) await app.get(DemoSeedService).seedIfEmpty();
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`\nBrevet is stopping (${signal})…\n`);
+  stopOnSignals('Brevet', async () => {
     await app.close();
     await runtime.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
 
   await app.listen(config.port, config.host);
   const url = await app.getUrl();

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { startRuntime } from './bootstrap/runtime';
+import { stopOnSignals } from './bootstrap/shutdown';
 
 /** Worker entry point: the same modules as the API, no HTTP; consumes every queue on Redis. */
 async function bootstrap(): Promise<void> {
@@ -19,9 +20,12 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+  stopOnSignals('Brevet worker', async () => {
+    await app.close();
+    await runtime.stop();
+  });
   await app.init();
-  app.get(Logger).log('Brevet worker started');
+  process.stdout.write('Brevet worker started: processing jobs from Redis. Stop with Ctrl-C.\n');
 }
 
 bootstrap().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import type { ValidationError } from 'class-validator';
 import type { NextFunction, Request, Response } from 'express';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ClsMiddleware } from 'nestjs-cls';
 import { Logger } from 'nestjs-pino';
 import { ValidationFailedException } from '../common/domain.exception';
 import { ProblemDetailsFilter } from '../common/problem-details.filter';
@@ -32,6 +33,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.useLogger(app.get(Logger));
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback');
+  express.use(new ClsMiddleware({}).use);
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(
@@ -47,7 +49,6 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
   serveAdminUi(express, config.adminDistDir);
-  app.enableShutdownHooks();
 }
 
 /** Serves the built Angular app; unknown non-API paths fall back to index.html for client-side routing. */

@@ -1,0 +1,68 @@
+import type { BranchPage, Region } from '@brevet/contracts';
+import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { Client } from 'pg';
+import { databaseUrlFor, TEST_PG_ADMIN_URL, TEST_REDIS_URL, uniqueRedisPrefix } from '../support/test-env';
+
+/** Server mode: PostgreSQL + Redis; the API enqueues, a separate worker process runs the job. */
+describe('API and worker as separate processes (PostgreSQL, Redis)', () => {
+  const dbName = `brevet_proc_${Date.now().toString(36)}`;
+  const env = {
+    DATABASE_URL: databaseUrlFor(dbName),
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: uniqueRedisPrefix('proc'),
+    SEED_DEMO: 'true',
+  };
+  const processes: BrevetProcess[] = [];
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+  });
+  afterAll(async () => {
+    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
+    const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('runs the branch job only once the worker process is up', async () => {
+    const api = await startBrevet({ env });
+    processes.push(api);
+    const ready = await (await fetch(`${api.url}/api/ready`)).json();
+    expect(ready).toMatchObject({
+      status: 'ready',
+      checks: { database: { mode: 'postgres' }, redis: { status: 'up' } },
+    });
+
+    const regionCount = async (regionId: string) => {
+      const regions = (await (await fetch(`${api.url}/api/v1/regions`)).json()) as Region[];
+      return regions.find((r) => r.id === regionId)?.branchCount;
+    };
+    const branches = (await (await fetch(`${api.url}/api/v1/branches?pageSize=1`)).json()) as BranchPage;
+    const { regionId, country, timezone } = branches.items[0];
+    const before = await regionCount(regionId);
+
+    const res = await fetch(`${api.url}/api/v1/branches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'PROC-01', name: 'Worker test', country, timezone, regionId }),
+    });
+    expect(res.status).toBe(201);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await regionCount(regionId)).toBe(before);
+
+    const worker = await startBrevet({ entry: 'worker', env });
+    processes.push(worker);
+    const deadline = Date.now() + 20_000;
+    while ((await regionCount(regionId)) !== (before ?? 0) + 1 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await regionCount(regionId)).toBe((before ?? 0) + 1);
+
+    expect(await worker.stop('SIGTERM')).toBe(0);
+    expect(await api.stop('SIGTERM')).toBe(0);
+  });
+});
