@@ -23,6 +23,14 @@ describe('AppConfig', () => {
     expect(config.host).toBe('0.0.0.0');
   });
 
+  it('migrates at boot outside production, and always in embedded mode', () => {
+    const server = { DATABASE_URL: 'postgres://u@h/db' };
+    expect(AppConfig.load(server).runMigrations).toBe(true);
+    expect(AppConfig.load({ ...server, NODE_ENV: 'production' }).runMigrations).toBe(false);
+    expect(AppConfig.load({ ...server, NODE_ENV: 'production', RUN_MIGRATIONS: 'true' }).runMigrations).toBe(true);
+    expect(AppConfig.load({ NODE_ENV: 'production' }).runMigrations).toBe(true);
+  });
+
   it('treats empty strings as unset', () => {
     expect(AppConfig.load({ DATABASE_URL: '', REDIS_URL: '' }).database.mode).toBe('embedded');
   });

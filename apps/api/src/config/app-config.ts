@@ -26,6 +26,8 @@ export class AppConfig {
   readonly runMigrations: boolean;
   readonly seedDemo: boolean;
   readonly adminDistDir: string;
+  /** Express `trust proxy`: which hops may set X-Forwarded-For (the client address in logs and audit). */
+  readonly trustProxy: string;
 
   private constructor(source: Record<string, string | undefined>) {
     const parsed = envSchema.safeParse(source);
@@ -49,9 +51,11 @@ export class AppConfig {
     this.dataDir = path.resolve(e.DATA_DIR);
     this.redis = e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined;
     this.log = { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' };
-    this.runMigrations = e.RUN_MIGRATIONS ?? e.NODE_ENV !== 'production';
+    // Embedded mode is one process on one machine: it always brings its own database up to date.
+    this.runMigrations = e.RUN_MIGRATIONS ?? (e.NODE_ENV !== 'production' || this.database.mode === 'embedded');
     this.seedDemo = e.SEED_DEMO ?? this.database.mode === 'embedded';
     this.adminDistDir = path.resolve(e.ADMIN_DIST_DIR);
+    this.trustProxy = e.TRUST_PROXY;
   }
 
   /** Validates `source` (by default the process environment); throws {@link ConfigError} with every problem. */

@@ -38,6 +38,10 @@ export const envSchema = z.object({
   RUN_MIGRATIONS: z.preprocess(emptyAsUndefined, booleanString.optional()),
   SEED_DEMO: z.preprocess(emptyAsUndefined, booleanString.optional()),
   ADMIN_DIST_DIR: z.string().default('dist/apps/admin/browser'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, 'a list such as "loopback", "10.0.0.0/8" or "uniquelocal, 10.1.2.3"')
+    .default('loopback'),
 });
 
 export type Env = z.infer<typeof envSchema>;

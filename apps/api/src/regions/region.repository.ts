@@ -34,11 +34,13 @@ export class RegionRepository {
   /** Sets the region's count of active branches from the branch table, in one statement. */
   async recountBranches(regionId: string): Promise<number | null> {
     const rows: Array<{ branch_count: number }> = await this.txHost.tx.query(
-      `UPDATE region r
-          SET branch_count = (SELECT count(*) FROM branch b WHERE b.region_id = r.id AND b.status = 'active'),
-              branch_count_updated_at = now()
-        WHERE r.id = $1
-        RETURNING branch_count`,
+      `WITH updated AS (
+         UPDATE region r
+            SET branch_count = (SELECT count(*) FROM branch b WHERE b.region_id = r.id AND b.status = 'active'),
+                branch_count_updated_at = now()
+          WHERE r.id = $1
+          RETURNING branch_count)
+       SELECT branch_count FROM updated`,
       [regionId],
     );
     return rows.length > 0 ? Number(rows[0].branch_count) : null;
