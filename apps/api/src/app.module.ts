@@ -6,14 +6,18 @@ import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { BranchesModule } from './branches/branches.module';
+import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { JobRolesModule } from './job-roles/job-roles.module';
 import { JobsModule } from './jobs/jobs.module';
+import { OrganisationModule } from './organisation/organisation.module';
 import { PROCESS_ROLE, type ProcessRole } from './process-role';
 import { RegionsModule } from './regions/regions.module';
 import { SeedModule } from './seed/seed.module';
+import { StaffModule } from './staff/staff.module';
 
 /**
  * The one module tree behind both entry points: `main.ts` serves HTTP, `worker.ts` runs jobs. Feature
@@ -61,10 +65,13 @@ export class AppModule {
         HealthModule,
         RegionsModule,
         BranchesModule,
+        OrganisationModule,
+        JobRolesModule,
+        StaffModule,
         SeedModule,
       ],
-      providers: [{ provide: PROCESS_ROLE, useValue: role }],
-      exports: [PROCESS_ROLE],
+      providers: [{ provide: PROCESS_ROLE, useValue: role }, Clock],
+      exports: [PROCESS_ROLE, Clock],
     };
   }
 }

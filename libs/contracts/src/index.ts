@@ -1,5 +1,7 @@
 export * from './lib/branches';
 export * from './lib/health';
+export * from './lib/organisation';
 export * from './lib/paging';
+export * from './lib/people';
 export * from './lib/problem';
 export * from './lib/routes';

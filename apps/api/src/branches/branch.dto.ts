@@ -12,7 +12,7 @@ import {
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto';
-import { IsCountryCode, IsIanaTimeZone } from '../common/validators';
+import { IsCountryCode, IsIanaTimeZone, IsSiteLocale } from '../common/validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) =>
@@ -44,6 +44,19 @@ export class CreateBranchDto implements CreateBranchRequest {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be the ID of a region' })
   regionId!: string;
+
+  @ApiPropertyOptional({ example: 'de-DE', description: "BCP 47; defaults to the country's main locale." })
+  @IsOptional()
+  @Transform(trim)
+  @IsSiteLocale()
+  locale?: string;
+
+  @ApiPropertyOptional({ example: 'Columbiadamm 10\n12101 Berlin', nullable: true, type: String })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  address?: string | null;
 }
 
 export class UpdateBranchDto implements UpdateBranchRequest {
@@ -70,6 +83,19 @@ export class UpdateBranchDto implements UpdateBranchRequest {
   @IsOptional()
   @IsUUID('all', { message: 'must be the ID of a region' })
   regionId?: string;
+
+  @ApiPropertyOptional({ example: 'de-DE' })
+  @IsOptional()
+  @Transform(trim)
+  @IsSiteLocale()
+  locale?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  address?: string | null;
 
   @ApiPropertyOptional({ description: 'The version you loaded; a mismatch answers 409 version_conflict.' })
   @IsOptional()
@@ -106,6 +132,8 @@ export class BranchDto implements Branch {
   @ApiProperty({ example: 'Europe/Berlin' }) timezone!: string;
   @ApiProperty({ format: 'uuid' }) regionId!: string;
   @ApiProperty({ example: 'Germany North' }) regionName!: string;
+  @ApiProperty({ example: 'de-DE' }) locale!: string;
+  @ApiProperty({ nullable: true, type: String }) address!: string | null;
   @ApiProperty({ enum: BRANCH_STATUSES }) status!: BranchStatus;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

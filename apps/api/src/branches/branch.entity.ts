@@ -41,6 +41,12 @@ export class BranchEntity {
   @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_branch_region' })
   region?: RegionEntity;
 
+  @Column({ type: 'varchar', length: 35 })
+  locale!: string;
+
+  @Column({ type: 'text', nullable: true })
+  address!: string | null;
+
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status!: BranchStatus;
 

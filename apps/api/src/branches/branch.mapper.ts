@@ -10,6 +10,8 @@ export function mapBranch(entity: BranchEntity): Branch {
     timezone: entity.timezone,
     regionId: entity.regionId,
     regionName: entity.region?.name ?? '',
+    locale: entity.locale,
+    address: entity.address,
     status: entity.status,
     version: entity.version,
     createdAt: entity.createdAt.toISOString(),

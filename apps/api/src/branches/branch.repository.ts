@@ -3,6 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { BranchSortField, BranchStatus, SortDirection } from '@brevet/contracts';
 import { QueryFailedError } from 'typeorm';
+import { BRANCH_REGION_PERIODS, setOpenPeriods } from '../database/period.util';
 import { BranchEntity } from './branch.entity';
 
 export interface BranchPageQuery {
@@ -22,9 +23,14 @@ const SORT_COLUMN: Record<BranchSortField, string> = {
   createdAt: 'branch.createdAt',
 };
 
-export type NewBranch = Pick<BranchEntity, 'code' | 'name' | 'country' | 'timezone' | 'regionId'>;
+export type NewBranch = Pick<
+  BranchEntity,
+  'code' | 'name' | 'country' | 'timezone' | 'regionId' | 'locale'
+> & {
+  address?: string | null;
+};
 export type BranchChanges = Partial<
-  Pick<BranchEntity, 'name' | 'country' | 'timezone' | 'regionId' | 'status'>
+  Pick<BranchEntity, 'name' | 'country' | 'timezone' | 'regionId' | 'status' | 'locale' | 'address'>
 >;
 
 /** Thrown when a write hits the unique index on `branch.code`. */
@@ -71,18 +77,64 @@ export class BranchRepository {
     return this.repo.existsBy({ code });
   }
 
-  async insert(branch: NewBranch): Promise<string> {
+  /** Inserts the branch and opens its first region period on `day`. */
+  async insert(branch: NewBranch, day: string): Promise<string> {
     try {
-      const saved = await this.repo.save(this.repo.create({ ...branch, status: 'active' }));
+      const saved = await this.repo.save(this.repo.create({ address: null, ...branch, status: 'active' }));
+      await setOpenPeriods(this.txHost.tx, BRANCH_REGION_PERIODS, saved.id, [branch.regionId], day);
       return saved.id;
     } catch (error) {
       throw translateUniqueViolation(error);
     }
   }
 
+  /** Records that the branch belongs to `regionId` from `day` on, closing the previous period. */
+  async recordRegion(branchId: string, regionId: string, day: string): Promise<void> {
+    await setOpenPeriods(this.txHost.tx, BRANCH_REGION_PERIODS, branchId, [regionId], day);
+  }
+
+  async regionHistory(
+    branchId: string,
+  ): Promise<Array<{ regionId: string; validFrom: string; validTo: string | null }>> {
+    const rows: Array<{ region_id: string; valid_from: string; valid_to: string | null }> =
+      await this.txHost.tx.query(
+        `SELECT region_id, valid_from::text, valid_to::text FROM branch_region_period WHERE branch_id = $1 ORDER BY valid_from`,
+        [branchId],
+      );
+    return rows.map((r) => ({ regionId: r.region_id, validFrom: r.valid_from, validTo: r.valid_to }));
+  }
+
   async update(id: string, changes: BranchChanges): Promise<void> {
     const entity = await this.repo.findOneByOrFail({ id });
     await this.repo.save(Object.assign(entity, changes));
+  }
+
+  /** Every branch with its number of active staff, for the organisation tree. */
+  async listWithStaffCounts(): Promise<
+    Array<{
+      id: string;
+      code: string;
+      name: string;
+      country: string;
+      status: string;
+      regionId: string;
+      staffCount: number;
+    }>
+  > {
+    const rows: Array<Record<string, string>> = await this.txHost.tx.query(
+      `SELECT b.id, b.code, b.name, b.country, b.status, b.region_id,
+              (SELECT count(*) FROM staff s WHERE s.branch_id = b.id AND s.status <> 'left') AS staff_count
+         FROM branch b`,
+    );
+    return rows.map((r) => ({
+      id: r['id'],
+      code: r['code'],
+      name: r['name'],
+      country: r['country'],
+      status: r['status'],
+      regionId: r['region_id'],
+      staffCount: Number(r['staff_count']),
+    }));
   }
 
   async count(): Promise<number> {

@@ -8,6 +8,8 @@ import {
   type Branch,
   type BranchPage,
 } from '@brevet/contracts';
+import { dayIn, defaultLocaleFor } from '@brevet/domain';
+import { Clock } from '../common/clock';
 import { VersionConflictException } from '../common/domain.exception';
 import { JobName } from '../jobs/job-names';
 import { JobOutbox } from '../jobs/job-outbox.service';
@@ -27,6 +29,7 @@ export class BranchesService {
     private readonly regions: RegionRepository,
     private readonly outbox: JobOutbox,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: BranchListQueryDto): Promise<BranchPage> {
@@ -53,9 +56,14 @@ export class BranchesService {
     const id = await this.txHost.withTransaction(async () => {
       if (!(await this.regions.exists(request.regionId))) throw new RegionNotFoundException(request.regionId);
       if (await this.branches.existsByCode(request.code)) throw new BranchCodeTakenException(request.code);
-      const newId = await this.branches.insert(request).catch((error: unknown) => {
-        throw error instanceof DuplicateBranchCodeError ? new BranchCodeTakenException(request.code) : error;
-      });
+      const locale = request.locale ?? defaultLocaleFor(request.country);
+      const newId = await this.branches
+        .insert({ ...request, locale }, this.today(request.timezone))
+        .catch((error: unknown) => {
+          throw error instanceof DuplicateBranchCodeError
+            ? new BranchCodeTakenException(request.code)
+            : error;
+        });
       await this.queueRecount(request.regionId, `branch.${newId}.created`);
       return newId;
     });
@@ -103,11 +111,23 @@ export class BranchesService {
       );
       if (unchanged) return;
       await this.branches.update(id, changes);
+      if (moved && changes.regionId) {
+        await this.branches.recordRegion(
+          id,
+          changes.regionId,
+          this.today(changes.timezone ?? current.timezone),
+        );
+      }
       const cause = `branch.${id}.v${current.version + 1}`;
       await this.queueRecount(current.regionId, cause);
       if (moved && changes.regionId) await this.queueRecount(changes.regionId, cause);
     });
     this.outbox.flushSoon();
+  }
+
+  /** Today in the branch's time zone: history periods are calendar days where the branch is. */
+  private today(timeZone: string): string {
+    return dayIn(this.clock.now(), timeZone);
   }
 
   private queueRecount(regionId: string, cause: string): Promise<void> {

@@ -27,7 +27,9 @@ describe('AppConfig', () => {
     const server = { DATABASE_URL: 'postgres://u@h/db' };
     expect(AppConfig.load(server).runMigrations).toBe(true);
     expect(AppConfig.load({ ...server, NODE_ENV: 'production' }).runMigrations).toBe(false);
-    expect(AppConfig.load({ ...server, NODE_ENV: 'production', RUN_MIGRATIONS: 'true' }).runMigrations).toBe(true);
+    expect(AppConfig.load({ ...server, NODE_ENV: 'production', RUN_MIGRATIONS: 'true' }).runMigrations).toBe(
+      true,
+    );
     expect(AppConfig.load({ NODE_ENV: 'production' }).runMigrations).toBe(true);
   });
 

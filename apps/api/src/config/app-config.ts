@@ -52,7 +52,8 @@ export class AppConfig {
     this.redis = e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined;
     this.log = { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT === 'pretty' };
     // Embedded mode is one process on one machine: it always brings its own database up to date.
-    this.runMigrations = e.RUN_MIGRATIONS ?? (e.NODE_ENV !== 'production' || this.database.mode === 'embedded');
+    this.runMigrations =
+      e.RUN_MIGRATIONS ?? (e.NODE_ENV !== 'production' || this.database.mode === 'embedded');
     this.seedDemo = e.SEED_DEMO ?? this.database.mode === 'embedded';
     this.adminDistDir = path.resolve(e.ADMIN_DIST_DIR);
     this.trustProxy = e.TRUST_PROXY;

@@ -1,6 +1,19 @@
+import { BranchRegionPeriodEntity } from '../branches/branch-region-period.entity';
 import { BranchEntity } from '../branches/branch.entity';
+import { JobRoleEntity } from '../job-roles/job-role.entity';
 import { JobOutboxEntity } from '../jobs/job-outbox.entity';
 import { RegionEntity } from '../regions/region.entity';
+import { StaffBranchPeriodEntity, StaffRolePeriodEntity } from '../staff/staff-period.entity';
+import { StaffEntity } from '../staff/staff.entity';
 
 /** Every entity, listed explicitly so the bundled build and the CLI see the same set. */
-export const ENTITIES = [RegionEntity, BranchEntity, JobOutboxEntity];
+export const ENTITIES = [
+  RegionEntity,
+  BranchEntity,
+  BranchRegionPeriodEntity,
+  JobRoleEntity,
+  StaffEntity,
+  StaffBranchPeriodEntity,
+  StaffRolePeriodEntity,
+  JobOutboxEntity,
+];

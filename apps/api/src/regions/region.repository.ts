@@ -31,6 +31,14 @@ export class RegionRepository {
     return this.repo.save(this.repo.create(region));
   }
 
+  existsByCode(code: string): Promise<boolean> {
+    return this.repo.existsBy({ code });
+  }
+
+  async update(id: string, changes: Partial<Pick<RegionEntity, 'name' | 'parentId'>>): Promise<void> {
+    await this.repo.update({ id }, changes);
+  }
+
   /** Sets the region's count of active branches from the branch table, in one statement. */
   async recountBranches(regionId: string): Promise<number | null> {
     const rows: Array<{ branch_count: number }> = await this.txHost.tx.query(

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import { RecountRegionBranchesJob } from './recount-region-branches.job';
 import { RegionRepository } from './region.repository';
-import { RegionsController } from './regions.controller';
-import { RegionsService } from './regions.service';
 
+/** Region storage and the branch-count job; the HTTP side lives in the organisation module. */
 @Module({
-  controllers: [RegionsController],
-  providers: [RegionRepository, RegionsService, RecountRegionBranchesJob],
+  providers: [RegionRepository, RecountRegionBranchesJob],
   exports: [RegionRepository],
 })
 export class RegionsModule {}

@@ -4,7 +4,11 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { ClsService } from 'nestjs-cls';
 import { BranchRepository } from '../branches/branch.repository';
 import { RegionRepository } from '../regions/region.repository';
-import { DEMO_BRANCHES, DEMO_REGIONS } from './demo-data';
+import { defaultLocaleFor } from '@brevet/domain';
+import { JobRoleRepository } from '../job-roles/job-role.repository';
+import { StaffRepository } from '../staff/staff.repository';
+import { DEMO_BRANCHES, DEMO_REGIONS, DEMO_SINCE } from './demo-data';
+import { DEMO_JOB_ROLES, emailPart, NAMES_BY_COUNTRY, seededRandom } from './demo-people';
 
 /** Seeds the demo company into an empty database, once. A database with any region is left alone. */
 @Injectable()
@@ -16,6 +20,8 @@ export class DemoSeedService {
     private readonly branches: BranchRepository,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService,
+    private readonly roles: JobRoleRepository,
+    private readonly staff: StaffRepository,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -29,14 +35,101 @@ export class DemoSeedService {
           regionIds.set(region.code, saved.id);
         }
         for (const { region, ...branch } of DEMO_BRANCHES) {
-          await this.branches.insert({ ...branch, regionId: regionIds.get(region) as string });
+          const regionId = regionIds.get(region) as string;
+          await this.branches.insert(
+            { ...branch, regionId, locale: defaultLocaleFor(branch.country) },
+            DEMO_SINCE,
+          );
         }
         for (const id of regionIds.values()) await this.regions.recountBranches(id);
+        const people = await this.seedPeople();
         this.logger.log(
-          `seeded demo company: ${DEMO_REGIONS.length} regions, ${DEMO_BRANCHES.length} branches`,
+          `seeded demo company: ${DEMO_REGIONS.length} regions, ${DEMO_BRANCHES.length} branches, ${people} staff`,
         );
         return true;
       }),
     );
+  }
+
+  /**
+   * About 25 people per branch: a branch manager, shift leads and operatives with realistic names for the
+   * branch's country, hire dates over ten years, a few on leave or gone, and some who changed branch or role.
+   */
+  private async seedPeople(): Promise<number> {
+    const random = seededRandom(20261128);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const roleId = new Map<string, string>();
+    for (const role of DEMO_JOB_ROLES) {
+      roleId.set(role.code, (await this.roles.insert({ code: role.code, names: { ...role.names } })).id);
+    }
+    const branches = (await this.branches.listWithStaffCounts()).sort((a, b) => a.code.localeCompare(b.code));
+    const usedEmails = new Set<string>();
+    const day = (offsetDays: number) =>
+      new Date(Date.UTC(2026, 10, 1) - offsetDays * 86_400_000).toISOString().slice(0, 10);
+    let number = 100_000;
+    let total = 0;
+    const movers: Array<{ id: string; hireDate: string }> = [];
+    for (const branch of branches) {
+      const names = NAMES_BY_COUNTRY[branch.country] ?? NAMES_BY_COUNTRY['DE'];
+      const size = 22 + Math.floor(random() * 7);
+      let managerId: string | null = null;
+      for (let i = 0; i < size; i++) {
+        number += 1 + Math.floor(random() * 3);
+        const givenName = pick(names.given);
+        const familyName = pick(names.family);
+        let email = `${emailPart(givenName)}.${emailPart(familyName)}@nordwind.example`;
+        if (usedEmails.has(email)) email = email.replace('@', `.${number % 1000}@`);
+        usedEmails.add(email);
+        const codes =
+          i === 0
+            ? ['BRANCH-MGR']
+            : i < 3
+              ? ['SHIFT-LEAD', ...(random() < 0.5 ? ['FIRST-AIDER'] : [])]
+              : [
+                  pick(['WAREHOUSE', 'WAREHOUSE', 'FORKLIFT', 'FORKLIFT', 'DRIVER', 'DISPATCH', 'OFFICE']),
+                ].concat(random() < 0.12 ? ['FIRST-AIDER'] : []);
+        const hireDate = day(30 + Math.floor(random() * 3600));
+        const id = await this.staff.insert(
+          {
+            employeeNumber: String(number),
+            givenName,
+            familyName,
+            email,
+            preferredLanguage: random() < 0.8 ? names.language : names.language === 'de' ? 'en' : 'de',
+            branchId: branch.id,
+            managerId,
+            hireDate,
+          },
+          codes.map((c) => roleId.get(c) as string),
+        );
+        if (i === 0) managerId = id;
+        total += 1;
+        const fate = random();
+        if (i > 0 && fate < 0.04) {
+          const leftOn = day(Math.floor(random() * 25));
+          if (leftOn > hireDate) {
+            await this.staff.update(id, { status: 'left', leftOn });
+            await this.staff.closeAllPeriods(id, leftOn);
+          }
+        } else if (i > 0 && fate < 0.08) {
+          await this.staff.update(id, { status: 'on_leave' });
+        } else if (i > 2 && fate < 0.14) {
+          movers.push({ id, hireDate });
+        }
+      }
+    }
+    // Some people moved site a year ago, and some operatives became forklift drivers: history to look at.
+    for (const [n, mover] of movers.entries()) {
+      const moved = day(365);
+      if (moved <= mover.hireDate) continue;
+      if (n % 2 === 0) {
+        const target = branches[(n * 5) % branches.length];
+        await this.staff.setBranchFrom(mover.id, target.id, moved);
+        await this.staff.update(mover.id, { branchId: target.id });
+      } else {
+        await this.staff.setRolesFrom(mover.id, [roleId.get('FORKLIFT') as string], moved);
+      }
+    }
+    return total;
   }
 }

@@ -17,6 +17,10 @@ export interface Branch {
   timezone: string;
   regionId: string;
   regionName: string;
+  /** BCP 47 locale for dates and documents at this site, e.g. `de-AT`. */
+  locale: string;
+  /** Postal address, free text over several lines; null when unknown. */
+  address: string | null;
   status: BranchStatus;
   /** Optimistic-locking version; send it back on edit to detect concurrent changes. */
   version: number;
@@ -30,10 +34,15 @@ export interface CreateBranchRequest {
   country: string;
   timezone: string;
   regionId: string;
+  /** Defaults to the country's main locale (`de-DE`, `de-AT`, `de-CH`, `pl-PL`, …). */
+  locale?: string;
+  address?: string | null;
 }
 
 export interface UpdateBranchRequest {
   name?: string;
+  locale?: string;
+  address?: string | null;
   country?: string;
   timezone?: string;
   regionId?: string;

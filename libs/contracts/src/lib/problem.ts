@@ -31,5 +31,14 @@ export const ErrorCode = {
   BranchCodeTaken: 'branch.code_taken',
   BranchNotFound: 'branch.not_found',
   RegionNotFound: 'region.not_found',
+  RegionCodeTaken: 'region.code_taken',
+  RegionCycle: 'region.cycle',
+  JobRoleNotFound: 'job_role.not_found',
+  JobRoleCodeTaken: 'job_role.code_taken',
+  StaffNotFound: 'staff.not_found',
+  EmployeeNumberTaken: 'staff.employee_number_taken',
+  ManagerNotFound: 'staff.manager_not_found',
+  ManagerCycle: 'staff.manager_cycle',
+  BranchNotActive: 'branch.not_active',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
