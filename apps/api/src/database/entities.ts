@@ -1,8 +1,11 @@
 import { BranchRegionPeriodEntity } from '../branches/branch-region-period.entity';
 import { BranchEntity } from '../branches/branch.entity';
+import { HrImportChunkEntity, HrImportEntity, HrImportIssueEntity } from '../hr-import/hr-import.entity';
 import { JobRoleEntity } from '../job-roles/job-role.entity';
 import { JobOutboxEntity } from '../jobs/job-outbox.entity';
 import { RegionEntity } from '../regions/region.entity';
+import { ScimGroupEntity, ScimGroupMemberEntity, ScimTokenEntity, ScimUserEntity } from '../scim/scim.entity';
+import { AppSettingEntity } from '../settings/setting.entity';
 import { StaffBranchPeriodEntity, StaffRolePeriodEntity } from '../staff/staff-period.entity';
 import { StaffEntity } from '../staff/staff.entity';
 
@@ -15,5 +18,13 @@ export const ENTITIES = [
   StaffEntity,
   StaffBranchPeriodEntity,
   StaffRolePeriodEntity,
+  HrImportEntity,
+  HrImportChunkEntity,
+  HrImportIssueEntity,
+  ScimTokenEntity,
+  ScimUserEntity,
+  ScimGroupEntity,
+  ScimGroupMemberEntity,
+  AppSettingEntity,
   JobOutboxEntity,
 ];

@@ -1,5 +1,10 @@
 import { Foundation1795882893400 } from './1795882893400-Foundation';
 import { OrganisationAndPeople1795883702733 } from './1795883702733-OrganisationAndPeople';
+import { ImportScimSettings1795884045824 } from './1795884045824-ImportScimSettings';
 
 /** Every migration, in order. `npm run migration:generate -- Name` appends to this list. */
-export const MIGRATIONS: Function[] = [Foundation1795882893400, OrganisationAndPeople1795883702733];
+export const MIGRATIONS: Function[] = [
+  Foundation1795882893400,
+  OrganisationAndPeople1795883702733,
+  ImportScimSettings1795884045824,
+];
