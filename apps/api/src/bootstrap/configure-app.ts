@@ -15,7 +15,8 @@ import { buildOpenApiDocument } from '../openapi/openapi';
 function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) =>
+    // One message per field: the first rule it breaks, which is the one a person fixes first.
+    const own = Object.values(e.constraints ?? {}).slice(0, 1).map((message) =>
       message.startsWith(`${e.property} `)
         ? { field, message: message.slice(e.property.length + 1) }
         : { field, message },
