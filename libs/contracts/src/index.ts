@@ -1,4 +1,5 @@
 export * from './lib/branches';
+export * from './lib/credentials';
 export * from './lib/health';
 export * from './lib/organisation';
 export * from './lib/paging';

@@ -2,3 +2,8 @@ export * from './lib/country';
 export * from './lib/dates';
 export * from './lib/locale';
 export * from './lib/time-zone';
+export * from './lib/credentials/calendar';
+export * from './lib/credentials/certificate-status';
+export * from './lib/credentials/current-award';
+export * from './lib/credentials/recertification';
+export * from './lib/credentials/validity-settings';
