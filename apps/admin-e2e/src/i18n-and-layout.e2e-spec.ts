@@ -1,0 +1,78 @@
+import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import type { Browser } from 'playwright-core';
+import {
+  PHONE,
+  launchChromium,
+  listLoaded,
+  openApp,
+  screenshot,
+  stopBrevet,
+  type AppPage,
+} from './support/e2e';
+
+describe('language and layout', () => {
+  let brevet: BrevetProcess;
+  let browser: Browser;
+  let app: AppPage | undefined;
+
+  beforeAll(async () => {
+    // One after the other: if the server fails to start, the browser is already assigned and gets closed.
+    browser = await launchChromium();
+    brevet = await startBrevet();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopBrevet(brevet);
+  });
+
+  afterEach(async () => {
+    const errors = app?.errors;
+    await app?.context.close();
+    app = undefined;
+    expect(errors).toEqual([]);
+  });
+
+  it('switches to German, remembers the choice, and saves screenshots', async () => {
+    app = await openApp(browser, brevet);
+    const { page } = app;
+    await listLoaded(page);
+    await page.getByRole('cell', { name: 'Hamburg Hafen', exact: true }).waitFor();
+    await screenshot(page, 'branches-en.png');
+
+    await page.getByRole('radio', { name: 'Deutsch' }).click();
+    await page.getByRole('heading', { name: 'Standorte', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Neuer Standort' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Kürzel' }).waitFor();
+    await page.getByText('12 Standorte').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await page.title()).toBe('Standorte · Brevet');
+
+    await page.reload();
+    await listLoaded(page);
+    await page.getByRole('heading', { name: 'Standorte', level: 1 }).waitFor();
+    expect(await page.getByRole('radio', { name: 'Deutsch' }).isChecked()).toBe(true);
+    await page.getByRole('cell', { name: 'Deutschland', exact: true }).first().waitFor(); // country names via Intl
+    await screenshot(page, 'branches-de.png');
+  });
+
+  it('fits a phone screen without horizontal scrolling', async () => {
+    app = await openApp(browser, brevet, { viewport: PHONE });
+    const { page } = app;
+    await listLoaded(page);
+    await page.getByRole('cell', { name: /^Hamburg Hafen/ }).waitFor();
+
+    const overflow = await page.evaluate(() =>
+      [document.documentElement, document.body, document.querySelector('mat-sidenav-content')].map((el) =>
+        el ? el.scrollWidth - el.clientWidth : 0,
+      ),
+    );
+    expect(overflow).toEqual([0, 0, 0]);
+
+    // The side nav is a menu on phones.
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    expect(await navigation.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await navigation.getByRole('link', { name: 'Branches' }).waitFor();
+  });
+});

@@ -1,0 +1,15 @@
+import type { AbstractControl, ValidationErrors } from '@angular/forms';
+import { BRANCH_CODE_PATTERN } from '@brevet/contracts';
+import { isIanaTimeZone } from '@brevet/domain';
+
+/** The API's code rule; lower case is accepted here because the form upper-cases before sending. */
+export function branchCodeValidator(control: AbstractControl<string>): ValidationErrors | null {
+  const value = control.value.trim().toUpperCase();
+  return value === '' || BRANCH_CODE_PATTERN.test(value) ? null : { branchCode: true };
+}
+
+/** The same IANA check the API applies (shared from `@brevet/domain`). */
+export function timeZoneValidator(control: AbstractControl<string>): ValidationErrors | null {
+  const value = control.value.trim();
+  return value === '' || isIanaTimeZone(value) ? null : { timeZone: true };
+}

@@ -1,0 +1,69 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ErrorCode, PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@brevet/contracts';
+import type { TranslationKey } from '../i18n';
+
+/** Client-side code for "no answer at all" (offline, DNS, server down): not an API problem code. */
+export const NETWORK_ERROR = 'network_error';
+
+/** What every failed API call throws after the {@link problemInterceptor}: the problem+json document. */
+export class ApiError extends Error {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+  }
+}
+
+/** Turns anything an HTTP call can fail with into the API's problem+json shape. */
+export function toProblem(error: unknown): ProblemDetails {
+  if (error instanceof ApiError) return error.problem;
+  if (error instanceof HttpErrorResponse) {
+    if (error.status === 0) {
+      return { type: 'about:blank', title: 'Network error', status: 0, code: NETWORK_ERROR };
+    }
+    if (isProblem(error.error)) return error.error;
+    const contentType = error.headers.get('content-type') ?? '';
+    const parsed = contentType.includes(PROBLEM_CONTENT_TYPE) ? parseJson(error.error) : undefined;
+    if (isProblem(parsed)) return parsed;
+    return {
+      type: 'about:blank',
+      title: error.statusText || 'Error',
+      status: error.status,
+      code: error.status >= 500 ? ErrorCode.Internal : `http_${error.status}`,
+    };
+  }
+  return { type: 'about:blank', title: 'Error', status: 0, code: ErrorCode.Internal };
+}
+
+const MESSAGES: Partial<Record<string, TranslationKey>> = {
+  [NETWORK_ERROR]: 'errors.network',
+  [ErrorCode.ValidationFailed]: 'errors.validation',
+  [ErrorCode.VersionConflict]: 'errors.versionConflict',
+  [ErrorCode.BranchNotFound]: 'errors.branchNotFound',
+  [ErrorCode.RegionNotFound]: 'errors.regionNotFound',
+  [ErrorCode.BranchCodeTaken]: 'errors.codeTaken',
+  [ErrorCode.NotFound]: 'errors.notFound',
+  [ErrorCode.ServiceUnavailable]: 'errors.unavailable',
+};
+
+/** The translation key of a plain-words message for a problem, by its stable `code`. */
+export function problemMessageKey(problem: ProblemDetails): TranslationKey {
+  return MESSAGES[problem.code] ?? 'errors.generic';
+}
+
+function isProblem(value: unknown): value is ProblemDetails {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ProblemDetails).code === 'string' &&
+    typeof (value as ProblemDetails).status === 'number'
+  );
+}
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
