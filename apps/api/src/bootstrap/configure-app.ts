@@ -16,11 +16,13 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; messa
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     // One message per field: the first rule it breaks, which is the one a person fixes first.
-    const own = Object.values(e.constraints ?? {}).slice(0, 1).map((message) =>
-      message.startsWith(`${e.property} `)
-        ? { field, message: message.slice(e.property.length + 1) }
-        : { field, message },
-    );
+    const own = Object.values(e.constraints ?? {})
+      .slice(0, 1)
+      .map((message) =>
+        message.startsWith(`${e.property} `)
+          ? { field, message: message.slice(e.property.length + 1) }
+          : { field, message },
+      );
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

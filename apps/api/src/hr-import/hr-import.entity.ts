@@ -1,6 +1,16 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
-export type HrImportStatus = 'uploaded' | 'validating' | 'validated' | 'invalid' | 'applying' | 'applied' | 'failed';
+export type HrImportStatus =
+  'uploaded' | 'validating' | 'validated' | 'invalid' | 'applying' | 'applied' | 'failed';
 
 /** One uploaded HR file and what became of it: validated (dry run), then applied or not. */
 @Entity({ name: 'hr_import' })
