@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -11,11 +11,13 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { HrImportModule } from './hr-import/hr-import.module';
 import { JobRolesModule } from './job-roles/job-roles.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PROCESS_ROLE, type ProcessRole } from './process-role';
 import { RegionsModule } from './regions/regions.module';
+import { ScimModule } from './scim/scim.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffModule } from './staff/staff.module';
 
@@ -32,6 +34,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
+          // Express 5 path syntax; the default ('*') makes Nest warn about a legacy route at every start.
+          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.log.level,
             transport: config.log.pretty
@@ -68,6 +72,8 @@ export class AppModule {
         OrganisationModule,
         JobRolesModule,
         StaffModule,
+        ScimModule,
+        HrImportModule,
         SeedModule,
       ],
       providers: [{ provide: PROCESS_ROLE, useValue: role }, Clock],

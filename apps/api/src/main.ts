@@ -20,6 +20,11 @@ async function bootstrap(): Promise<void> {
   if (config.seedDemo) await app.get(DemoSeedService).seedIfEmpty();
 
   stopOnSignals('Brevet', async () => {
+    // Stop accepting requests first; requests in flight finish before the modules shut down.
+    const server = app.getHttpServer() as import('node:http').Server;
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await drained;
     await app.close();
     await runtime.stop();
   });

@@ -1,6 +1,7 @@
-import { ValidationPipe, VersioningType, type INestApplication } from '@nestjs/common';
+import { RequestMethod, ValidationPipe, VersioningType, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { SCIM_BASE_PATH } from '@brevet/contracts';
 import type { ValidationError } from 'class-validator';
 import type { NextFunction, Request, Response } from 'express';
 import * as fs from 'node:fs';
@@ -11,6 +12,8 @@ import { ValidationFailedException } from '../common/domain.exception';
 import { ProblemDetailsFilter } from '../common/problem-details.filter';
 import type { AppConfig } from '../config/app-config';
 import { buildOpenApiDocument } from '../openapi/openapi';
+import { isScimUrl, SCIM_CONTENT_TYPE } from '../scim/scim.constants';
+import { scimContentType, ScimErrorFilter } from '../scim/scim-error.filter';
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
@@ -29,7 +32,8 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; messa
 
 /**
  * Everything HTTP-specific that both `main.ts` and the HTTP tests need: prefix, versioning, validation,
- * problem+json errors, OpenAPI, and the admin UI's static files.
+ * problem+json errors, OpenAPI, and the admin UI's static files. SCIM (`/scim/v2`, see docs/scim.md) sits
+ * outside the `/api` prefix, reads and answers `application/scim+json`, and has its own error schema.
  */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
@@ -37,7 +41,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.disable('x-powered-by');
   express.set('trust proxy', config.trustProxy);
   express.use(new ClsMiddleware({}).use);
-  app.setGlobalPrefix('api');
+  express.useBodyParser('json', { type: ['application/json', SCIM_CONTENT_TYPE] });
+  express.use(SCIM_BASE_PATH, scimContentType);
+  app.setGlobalPrefix('api', { exclude: [{ path: 'scim/v2{/*path}', method: RequestMethod.ALL }] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(
     new ValidationPipe({
@@ -47,7 +53,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       exceptionFactory: (errors) => new ValidationFailedException(flatten(errors)),
     }),
   );
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ScimErrorFilter(new ProblemDetailsFilter()));
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
@@ -60,7 +66,8 @@ function serveAdminUi(app: NestExpressApplication, dir: string): void {
   if (!fs.existsSync(index)) return;
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || path.extname(req.path)) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || isScimUrl(req.path) || path.extname(req.path))
+      return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

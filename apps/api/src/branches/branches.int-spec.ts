@@ -1,7 +1,15 @@
 import type { Branch, BranchPage, ProblemDetails, Region } from '@brevet/contracts';
 import request from 'supertest';
 import { branchBody, makeRegion } from '../../test/support/factories';
-import { createTestApp, eventually, resetDatabase, type TestApp } from '../../test/support/test-app';
+import {
+  createTestApp,
+  eventually,
+  resetDatabase,
+  settleJobs,
+  type TestApp,
+} from '../../test/support/test-app';
+import { InProcessJobQueue } from '../jobs/in-process-job-queue';
+import { JobQueue } from '../jobs/job-queue.port';
 import { BranchEntity } from './branch.entity';
 
 describe('branches over HTTP (real PostgreSQL)', () => {
@@ -159,5 +167,14 @@ describe('branches over HTTP (real PostgreSQL)', () => {
 
     await http.post(`/api/v1/branches/${a.id}/archive`).expect(200);
     await eventually(async () => (await countOf(south.id)) === 0);
+  });
+
+  it('runs each queued job on its first attempt, in a context of its own', async () => {
+    const queue = t.app.get(JobQueue) as InProcessJobQueue;
+    const before = { ...queue.stats };
+    await create(branchBody(regionId)).expect(201);
+    await settleJobs(t);
+    expect(queue.stats.completed).toBe(before.completed + 1);
+    expect(queue.stats.failedAttempts).toBe(before.failedAttempts);
   });
 });

@@ -35,6 +35,8 @@ export class InProcessJobQueue extends JobQueue {
   private readonly busyQueues = new Set<QueueName>();
   private timer?: NodeJS.Timeout;
   private closed = false;
+  /** Counters for tests and diagnostics. */
+  readonly stats = { completed: 0, failedAttempts: 0 };
 
   constructor(private readonly options: { backoffMs?: number } = {}) {
     super();
@@ -106,8 +108,10 @@ export class InProcessJobQueue extends JobQueue {
   private async run(entry: Entry, dispatch: JobDispatcher): Promise<void> {
     try {
       await dispatch(entry.job);
+      this.stats.completed += 1;
       this.remember(entry.job.id);
     } catch (error) {
+      this.stats.failedAttempts += 1;
       const retry = !(error instanceof InvalidJobDataError) && entry.job.attempt < JOB_DEFAULTS.attempts;
       this.logger.warn(
         `job ${entry.job.name} (${entry.job.id}) failed on attempt ${entry.job.attempt}: ${String(error)}` +

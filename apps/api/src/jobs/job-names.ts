@@ -4,19 +4,26 @@
  */
 export enum QueueName {
   Organisation = 'organisation',
+  HrImport = 'hr-import',
 }
 
 export enum JobName {
   RecountRegionBranches = 'region.recount-branches',
+  ValidateHrImport = 'hr-import.validate',
+  ApplyHrImport = 'hr-import.apply',
 }
 
 export interface JobPayloads {
   [JobName.RecountRegionBranches]: { regionId: string };
+  [JobName.ValidateHrImport]: { importId: string };
+  [JobName.ApplyHrImport]: { importId: string };
 }
 
 /** Which queue each job runs on. A `Record` so that a new `JobName` without a queue does not compile. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RecountRegionBranches]: QueueName.Organisation,
+  [JobName.ValidateHrImport]: QueueName.HrImport,
+  [JobName.ApplyHrImport]: QueueName.HrImport,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
@@ -14,10 +19,11 @@ const BATCH = 100;
  * and `flushSoon` after it commits; a timer relays anything left over (e.g. while Redis was down).
  */
 @Injectable()
-export class JobOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobOutbox implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobOutbox.name);
   private timer?: NodeJS.Timeout;
   private relaying?: Promise<number>;
+  private stopped = false;
 
   constructor(
     private readonly outbox: JobOutboxRepository,
@@ -31,9 +37,11 @@ export class JobOutbox implements OnApplicationBootstrap, OnApplicationShutdown 
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops relaying before any module shuts down, so no relay is left using a closing database. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
-    await this.relaying;
+    await this.relaying?.catch(() => undefined);
   }
 
   /** Must run inside the transaction of the change that causes the job. */
@@ -48,6 +56,7 @@ export class JobOutbox implements OnApplicationBootstrap, OnApplicationShutdown 
 
   /** Starts a relay in the background; failures are logged and retried by the timer. */
   flushSoon(): void {
+    if (this.stopped) return;
     this.flush().catch((error: Error) =>
       this.logger.warn(`outbox relay failed, will retry: ${error.message}`),
     );
@@ -57,7 +66,7 @@ export class JobOutbox implements OnApplicationBootstrap, OnApplicationShutdown 
   async flush(): Promise<number> {
     if (this.relaying) return this.relaying;
     this.relaying = this.cls
-      .run(() => this.relayAll())
+      .run({ ifNested: 'override' }, () => this.relayAll())
       .finally(() => {
         this.relaying = undefined;
       });

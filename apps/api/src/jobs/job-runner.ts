@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { ClsService } from 'nestjs-cls';
@@ -18,7 +18,7 @@ import { findHandlerProblems } from './job-registry.util';
  * process that runs jobs — consumes every queue and dispatches each job to its handler.
  */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
 
@@ -50,7 +50,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Drains running jobs before any module (the database first of all) shuts down. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.queue.close();
   }
 
@@ -61,6 +62,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private async dispatch(job: QueuedJob): Promise<void> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new InvalidJobDataError(`no handler for job "${job.name}"`);
-    await this.cls.run(() => handler.handle(job.data));
+    // A fresh context per job: a job queued from inside a request or the outbox relay would otherwise inherit
+    // that caller's CLS store, including its finished transaction.
+    await this.cls.run({ ifNested: 'override' }, () => handler.handle(job.data));
   }
 }

@@ -25,7 +25,7 @@ export class DemoSeedService {
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
-    return this.cls.run(() =>
+    return this.cls.run({ ifNested: 'override' }, () =>
       this.txHost.withTransaction(async () => {
         if ((await this.regions.count()) > 0) return false;
         const regionIds = new Map<string, string>();

@@ -54,12 +54,15 @@ export class StaffService {
   }
 
   async get(id: string): Promise<StaffDetail> {
-    const [row, entity] = await Promise.all([this.staff.findRowById(id), this.staff.findById(id)]);
+    // Inside a caller's transaction (e.g. SCIM) every query shares one connection, and pg rejects
+    // concurrent queries on one client from pg@9 on: run them one after the other there.
+    const all = this.txHost.isTransactionActive() ? sequentially : concurrently;
+    const [row, entity] = await all([() => this.staff.findRowById(id), () => this.staff.findById(id)]);
     if (!row || !entity) throw new StaffNotFoundException(id);
-    const [manager, branchHistory, roleHistory] = await Promise.all([
-      entity.managerId ? this.staff.findById(entity.managerId) : Promise.resolve(null),
-      this.staff.branchHistory(id),
-      this.staff.roleHistory(id),
+    const [manager, branchHistory, roleHistory] = await all([
+      () => (entity.managerId ? this.staff.findById(entity.managerId) : Promise.resolve(null)),
+      () => this.staff.branchHistory(id),
+      () => this.staff.roleHistory(id),
     ]);
     return mapStaffDetail(row, entity, manager, branchHistory, roleHistory);
   }
@@ -173,4 +176,16 @@ export class StaffService {
     if (missing.length > 0) throw new JobRoleNotFoundException(missing);
     return unique;
   }
+}
+
+type Tasks<T extends readonly unknown[]> = { [K in keyof T]: () => Promise<T[K]> };
+
+function concurrently<T extends readonly unknown[]>(tasks: Tasks<T>): Promise<T> {
+  return Promise.all(tasks.map((task) => task())) as Promise<unknown> as Promise<T>;
+}
+
+async function sequentially<T extends readonly unknown[]>(tasks: Tasks<T>): Promise<T> {
+  const results: unknown[] = [];
+  for (const task of tasks) results.push(await task());
+  return results as unknown as T;
 }

@@ -40,5 +40,11 @@ export const ErrorCode = {
   ManagerNotFound: 'staff.manager_not_found',
   ManagerCycle: 'staff.manager_cycle',
   BranchNotActive: 'branch.not_active',
+  HrImportNotFound: 'hr_import.not_found',
+  HrImportNotApplicable: 'hr_import.not_applicable',
+  HrImportBusy: 'hr_import.busy',
+  HrImportFileTooLarge: 'hr_import.file_too_large',
+  HrImportStale: 'hr_import.stale',
+  ScimTokenNotFound: 'scim.token_not_found',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
