@@ -9,7 +9,7 @@ import request from 'supertest';
 import { branchBody, makeRegion } from '../../test/support/factories';
 import { createTestApp, resetDatabase, settleJobs, type TestApp } from '../../test/support/test-app';
 import { ScimUserEntity } from './scim.entity';
-import { StaffDeactivation, type StaffDeactivatedEvent } from './staff-deactivation';
+import { StaffDeactivation, type StaffDeactivatedEvent } from '../staff/staff-deactivation';
 import { StaffEntity } from '../staff/staff.entity';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';

@@ -41,7 +41,7 @@ import {
   type ScimStaffFields,
 } from './scim-user-fields';
 import { DuplicateUserNameError, ScimUserRepository, type BranchRef } from './scim-user.repository';
-import { StaffDeactivation } from './staff-deactivation';
+import { StaffDeactivation } from '../staff/staff-deactivation';
 
 /** A User representation as received, validated: columns apart, the rest as `raw`. */
 interface UserDocument {

@@ -15,7 +15,6 @@ import { ScimTokensService } from './scim-tokens.service';
 import { ScimUserRepository } from './scim-user.repository';
 import { ScimUsersController } from './scim-users.controller';
 import { ScimUsersService } from './scim-users.service';
-import { StaffDeactivation } from './staff-deactivation';
 
 /** SCIM 2.0 provisioning at /scim/v2, and its admin endpoints at /api/v1/scim. See docs/scim.md. */
 @Module({
@@ -31,8 +30,6 @@ import { StaffDeactivation } from './staff-deactivation';
     ScimGroupsService,
     ScimDiscoveryService,
     ScimBearerGuard,
-    StaffDeactivation,
   ],
-  exports: [StaffDeactivation],
 })
 export class ScimModule {}

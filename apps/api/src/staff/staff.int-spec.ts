@@ -2,6 +2,7 @@ import type { ProblemDetails, StaffDetail, StaffPage } from '@brevet/contracts';
 import request from 'supertest';
 import { makeBranch, makeJobRole, makeRegion, staffBody } from '../../test/support/factories';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
+import { StaffDeactivation, type StaffDeactivatedEvent } from './staff-deactivation';
 import { StaffEntity } from './staff.entity';
 
 describe('staff over HTTP (real PostgreSQL)', () => {
@@ -89,7 +90,9 @@ describe('staff over HTTP (real PostgreSQL)', () => {
     expect(after.branchHistory).toHaveLength(1);
   });
 
-  it('marks a person as left, closing their periods, and can bring them back', async () => {
+  it('marks a person as left, closing their periods and telling the sessions seam, and can bring them back', async () => {
+    const events: StaffDeactivatedEvent[] = [];
+    const unsubscribe = t.app.get(StaffDeactivation).subscribe((e) => void events.push(e));
     const person = (await create(staffBody(ids.hamburg, [ids.warehouse])).expect(201)).body as StaffDetail;
     const left = (
       await http
@@ -99,6 +102,8 @@ describe('staff over HTTP (real PostgreSQL)', () => {
     ).body as StaffDetail;
     expect(left).toMatchObject({ status: 'left', leftOn: '2026-01-31', jobRoles: [] });
     expect(left.branchHistory[0].validTo).toBe('2026-01-31');
+    expect(events).toEqual([{ staffId: person.id, reason: 'staff.left' }]);
+    unsubscribe();
     const back = (
       await http
         .patch(`/api/v1/staff/${person.id}`)
@@ -110,7 +115,11 @@ describe('staff over HTTP (real PostgreSQL)', () => {
       ['2026-05-01', null],
       ['2024-03-01', '2026-01-31'],
     ]);
-    expect(back.jobRoles.map((r) => r.code)).toEqual([]);
+    expect(back.jobRoles.map((r) => r.code)).toEqual(['WAREHOUSE']);
+    expect(back.roleHistory.map((p) => [p.jobRoleCode, p.validFrom, p.validTo])).toEqual([
+      ['WAREHOUSE', '2026-05-01', null],
+      ['WAREHOUSE', '2024-03-01', '2026-01-31'],
+    ]);
   });
 
   it('answers 409 for a duplicate employee number and writes nothing', async () => {

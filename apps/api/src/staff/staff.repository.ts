@@ -232,6 +232,15 @@ export class StaffRepository {
     return rows.map((r) => r.job_role_id);
   }
 
+  /** The roles whose periods ended on `day` (the roles someone held when they left that day). */
+  async roleIdsClosedOn(staffId: string, day: string): Promise<string[]> {
+    const rows: Array<{ job_role_id: string }> = await this.txHost.tx.query(
+      `SELECT DISTINCT job_role_id FROM staff_role_period WHERE staff_id = $1 AND valid_to = $2`,
+      [staffId, day],
+    );
+    return rows.map((r) => r.job_role_id);
+  }
+
   async branchHistory(staffId: string): Promise<PeriodRow[]> {
     const rows: Array<Record<string, unknown>> = await this.txHost.tx.query(
       `SELECT p.id, p.branch_id AS value_id, b.code, b.name, NULL::jsonb AS names, p.valid_from::text, p.valid_to::text

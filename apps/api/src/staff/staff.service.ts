@@ -24,6 +24,7 @@ import {
   StaffNotFoundException,
 } from './staff.exceptions';
 import { mapStaffDetail, mapStaffSummary } from './staff.mapper';
+import { StaffDeactivation } from './staff-deactivation';
 import { DuplicateEmployeeNumberError, StaffRepository, type StaffChanges } from './staff.repository';
 
 /** The staff directory: who works where, in which roles, since when. */
@@ -35,6 +36,7 @@ export class StaffService {
     private readonly roles: JobRoleRepository,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
+    private readonly deactivation: StaffDeactivation,
   ) {}
 
   async list(query: StaffListQueryDto): Promise<StaffPage> {
@@ -105,7 +107,8 @@ export class StaffService {
    * works, by default) and are kept as history; name, email and language changes simply replace the old value.
    */
   async update(id: string, request: UpdateStaffDto): Promise<StaffDetail> {
-    await this.txHost.withTransaction(async () => {
+    const inOuterTransaction = this.txHost.isTransactionActive();
+    const left = await this.txHost.withTransaction(async () => {
       const current = await this.staff.findByIdForUpdate(id);
       if (!current) throw new StaffNotFoundException(id);
       if (request.version !== undefined && request.version !== current.version) {
@@ -153,13 +156,20 @@ export class StaffService {
         if (branchChanged || returning)
           await this.staff.setBranchFrom(id, changes.branchId ?? current.branchId, day);
         if (roleIds !== undefined || returning) {
-          await this.staff.setRolesFrom(id, roleIds ?? (await this.staff.currentRoleIds(id)), day);
+          // Someone coming back without new roles takes up the roles they held when they left.
+          const previous =
+            returning && current.leftOn ? await this.staff.roleIdsClosedOn(id, current.leftOn) : [];
+          await this.staff.setRolesFrom(id, roleIds ?? previous, day);
         }
       }
       if (Object.keys(changes).length > 0 || roleIds !== undefined) {
         await this.staff.update(id, changes);
       }
+      return leaving;
     });
+    // After the commit: ends the person's sessions (the sessions module subscribes). A caller that wraps this
+    // in its own transaction (SCIM) publishes after its own commit instead.
+    if (left && !inOuterTransaction) await this.deactivation.publish({ staffId: id, reason: 'staff.left' });
     return this.get(id);
   }
 

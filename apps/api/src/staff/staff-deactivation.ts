@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 
 export interface StaffDeactivatedEvent {
   staffId: string;
-  /** What the identity provider did: set `active: false`, or deleted the SCIM user. */
-  reason: 'scim.deactivated' | 'scim.deleted';
+  /** Who did it: the identity provider (`active: false` or DELETE over SCIM), or an admin in Brevet. */
+  reason: 'scim.deactivated' | 'scim.deleted' | 'staff.left';
 }
 
 export type StaffDeactivationListener = (event: StaffDeactivatedEvent) => Promise<void> | void;
