@@ -61,6 +61,9 @@ describe('branches page', () => {
     await create.getByLabel('Name').fill('Kiel Ostufer');
     await choose(create, 'Country', 'Germany');
     expect(await create.getByLabel('Time zone').inputValue()).toBe('Europe/Berlin');
+    // The locale follows the country; the address is free text over several lines.
+    expect(await create.getByLabel('Locale').inputValue()).toBe('de-DE');
+    await create.getByLabel('Address (optional)').fill('Kai-Straße 1\n24103 Kiel');
     await choose(create, 'Region', 'Germany North');
     await create.getByRole('button', { name: 'Create branch' }).click();
     await create.waitFor({ state: 'detached' });
@@ -68,7 +71,13 @@ describe('branches page', () => {
     await page.getByRole('cell', { name: 'Kiel Ostufer', exact: true }).waitFor();
     await page.getByText('Branch “Kiel Ostufer” created').waitFor();
     const created = await findBranch('DE-KIE-01');
-    expect(created).toMatchObject({ name: 'Kiel Ostufer', country: 'DE', timezone: 'Europe/Berlin' });
+    expect(created).toMatchObject({
+      name: 'Kiel Ostufer',
+      country: 'DE',
+      timezone: 'Europe/Berlin',
+      locale: 'de-DE',
+      address: 'Kai-Straße 1\n24103 Kiel',
+    });
     expect(created.regionName).toBe('Germany North');
     // The region count is recomputed by a background job; the summary catches up without a reload.
     await page.getByRole('option', { name: 'Germany North, 4 active branches' }).waitFor();

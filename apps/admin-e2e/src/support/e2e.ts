@@ -70,6 +70,38 @@ export async function apiGet<T>(brevet: BrevetProcess, route: string): Promise<T
   return (await response.json()) as T;
 }
 
+/** Writes through the running API (e.g. to change something behind the UI's back). */
+export async function apiSend<T>(
+  brevet: BrevetProcess,
+  method: 'POST' | 'PATCH',
+  route: string,
+  body: unknown,
+): Promise<T> {
+  const response = await fetch(`${brevet.url}${route}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Today on this machine's calendar as `YYYY-MM-DD`: what the browser's date inputs mean by "today". */
+export function localToday(offsetDays = 0): string {
+  const date = new Date();
+  date.setDate(date.getDate() + offsetDays);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A calendar day as the UI shows it in `language` ("Nov 28, 2026", "28.11.2026"). */
+export function shownDay(isoDay: string, language: 'en' | 'de'): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${isoDay}T00:00:00Z`),
+  );
+}
+
 /** Stops the server and removes its temporary data directory. */
 export async function stopBrevet(brevet: BrevetProcess | undefined): Promise<void> {
   if (!brevet) return;

@@ -14,14 +14,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ErrorCode, type Branch, type ProblemDetails, type Region } from '@brevet/contracts';
-import { isIanaTimeZone } from '@brevet/domain';
+import { defaultLocaleFor, isIanaTimeZone, isSiteLocale } from '@brevet/domain';
 import { finalize } from 'rxjs';
 import { toProblem } from '../core/http/api-error';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { Notifier } from '../core/ui/notifier';
-import { branchCodeValidator, timeZoneValidator } from './branch-form.validators';
+import { branchCodeValidator, localeValidator, timeZoneValidator } from './branch-form.validators';
 import { BranchesApi } from './branches-api';
-import { ALL_TIME_ZONES, COUNTRY_CODES, suggestedTimeZones } from './countries';
+import { ALL_TIME_ZONES, COUNTRY_CODES, suggestedLocales, suggestedTimeZones } from './countries';
 
 export interface BranchDialogData {
   /** The branch to edit; absent to create one. */
@@ -29,7 +29,7 @@ export interface BranchDialogData {
   regions: readonly Region[];
 }
 
-type FieldName = 'code' | 'name' | 'country' | 'timezone' | 'regionId';
+type FieldName = 'code' | 'name' | 'country' | 'timezone' | 'regionId' | 'locale' | 'address';
 
 /** Plain-words messages for the API's field errors, by field. */
 const SERVER_FIELD_MESSAGES: Record<FieldName, TranslationKey> = {
@@ -38,6 +38,8 @@ const SERVER_FIELD_MESSAGES: Record<FieldName, TranslationKey> = {
   country: 'validation.country',
   timezone: 'validation.timezone',
   regionId: 'validation.region',
+  locale: 'validation.locale',
+  address: 'validation.address',
 };
 
 /** Create or edit a branch. Saves through the API itself and closes with the saved branch. */
@@ -74,10 +76,15 @@ export class BranchDialog {
     country: [this.editing?.country ?? '', Validators.required],
     timezone: [this.editing?.timezone ?? '', [Validators.required, timeZoneValidator]],
     regionId: [this.editing?.regionId ?? '', Validators.required],
+    locale: [this.editing?.locale ?? '', localeValidator],
+    address: [this.editing?.address ?? '', Validators.maxLength(500)],
   });
 
   private readonly country = toSignal(this.form.controls.country.valueChanges, {
     initialValue: this.form.controls.country.value,
+  });
+  private readonly locale = toSignal(this.form.controls.locale.valueChanges, {
+    initialValue: this.form.controls.locale.value,
   });
   private readonly timezone = toSignal(this.form.controls.timezone.valueChanges, {
     initialValue: this.form.controls.timezone.value,
@@ -118,15 +125,36 @@ export class BranchDialog {
     return this.i18n.t('branchForm.timezoneHint', { time });
   });
 
+  /** Locales for the chosen country, each with its name in the UI language ("de-AT · Austrian German"). */
+  protected readonly locales = computed(() => {
+    const names = this.i18n.languageNames();
+    return suggestedLocales(this.country()).map((locale) => ({ locale, name: names.of(locale) ?? locale }));
+  });
+
+  /** "Dates there look like 28.11.2026", to show what the locale means. */
+  protected readonly localeExample = computed(() => {
+    const locale = this.locale().trim();
+    if (!isSiteLocale(locale)) return null;
+    const example = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date());
+    return this.i18n.t('branchForm.localeHint', { example });
+  });
+
   /** Regions in tree order, children indented under their parent. */
   protected readonly regions = computed(() => orderAsTree(this.data.regions));
 
   constructor() {
+    let previousCountry = this.form.controls.country.value;
     this.form.controls.country.valueChanges.pipe(takeUntilDestroyed()).subscribe((country) => {
       const zones = suggestedTimeZones(country);
       if (zones.length > 0 && !zones.includes(this.form.controls.timezone.value)) {
         this.form.controls.timezone.setValue(zones[0]);
       }
+      // The locale follows the country unless someone chose a different one.
+      const locale = this.form.controls.locale;
+      if (country && (locale.value === '' || locale.value === defaultLocaleFor(previousCountry))) {
+        locale.setValue(defaultLocaleFor(country));
+      }
+      previousCountry = country;
     });
   }
 
@@ -141,6 +169,7 @@ export class BranchDialog {
     }
     if (errors['branchCode']) return this.i18n.t('validation.codePattern');
     if (errors['timeZone']) return this.i18n.t('validation.timezone');
+    if (errors['locale']) return this.i18n.t('validation.locale');
     return '';
   }
 
@@ -156,6 +185,8 @@ export class BranchDialog {
       country: value.country,
       timezone: value.timezone.trim(),
       regionId: value.regionId,
+      locale: value.locale.trim() || undefined,
+      address: value.address.trim() || null,
     };
     const request = this.editing
       ? this.api.update(this.editing.id, { ...fields, version: this.editing.version })

@@ -1,3 +1,5 @@
+import { defaultLocaleFor } from '@brevet/domain';
+
 /**
  * Countries offered in the branch form, with the IANA time zones suggested for each (most common first).
  * Country names come from `Intl.DisplayNames` in the current language, so they need no translation.
@@ -36,3 +38,17 @@ export const ALL_TIME_ZONES: readonly string[] = [
   'UTC',
   ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC'),
 ];
+
+/** Further locales used in multilingual countries, after the country's main one. */
+const OTHER_LOCALES: Readonly<Record<string, readonly string[]>> = {
+  BE: ['fr-BE', 'de-BE'],
+  CH: ['fr-CH', 'it-CH'],
+  LU: ['fr-LU', 'de-LU'],
+  US: ['es-US'],
+};
+
+/** Locales to suggest for a branch in `country`: its main locale first, then others spoken there, then English. */
+export function suggestedLocales(country: string): string[] {
+  if (!country) return [];
+  return [...new Set([defaultLocaleFor(country), ...(OTHER_LOCALES[country] ?? []), `en-${country}`])];
+}

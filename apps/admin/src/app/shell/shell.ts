@@ -38,7 +38,12 @@ export class Shell {
   protected readonly phone = inject(Viewport).phone;
   /** Whether the phone menu is open, for the menu button's `aria-expanded`. */
   protected readonly menuOpen = signal(false);
-  protected readonly nav: readonly NavItem[] = [{ path: '/branches', icon: 'store', label: 'nav.branches' }];
+  protected readonly nav: readonly NavItem[] = [
+    { path: '/organisation', icon: 'accountTree', label: 'nav.organisation' },
+    { path: '/branches', icon: 'store', label: 'nav.branches' },
+    { path: '/staff', icon: 'people', label: 'nav.staff' },
+    { path: '/import', icon: 'upload', label: 'nav.import' },
+  ];
 
   protected closeOnPhone(sidenav: MatSidenav): void {
     if (this.phone()) void sidenav.close();

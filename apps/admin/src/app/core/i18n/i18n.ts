@@ -1,6 +1,5 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, effect, inject, signal } from '@angular/core';
-import { de } from './de';
 import { en } from './en';
 import {
   LANGUAGES,
@@ -11,7 +10,13 @@ import {
   type Translations,
 } from './translations';
 
-const DICTIONARIES: Record<Language, Translations> = { en, de };
+/**
+ * English is the source dictionary and always present (it is also the fallback). Other languages are
+ * separate chunks, loaded when first used, so the initial bundle carries one language, not all of them.
+ */
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Translations>> = {
+  de: () => import('./de').then((module) => module.de),
+};
 const STORAGE_KEY = 'brevet.language';
 
 /**
@@ -24,9 +29,12 @@ export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly storage = safeLocalStorage(this.document);
   private readonly current = signal<Language>(this.initialLanguage());
+  private readonly dictionaries = signal<Partial<Record<Language, Translations>>>({ en });
   private readonly intlCache = new Map<string, unknown>();
 
   readonly language = this.current.asReadonly();
+  /** Resolves once the initial language is ready; the app waits for it before the first render. */
+  readonly ready: Promise<void> = this.use(this.current());
 
   constructor() {
     effect(() => {
@@ -36,13 +44,24 @@ export class I18n {
     });
   }
 
-  use(language: Language): void {
+  /** Switches the language once its dictionary is loaded (at once when it already is). */
+  async use(language: Language): Promise<void> {
+    if (!this.dictionaries()[language] && language !== 'en') {
+      try {
+        const dictionary = await LOADERS[language]();
+        this.dictionaries.update((loaded) => ({ ...loaded, [language]: dictionary }));
+      } catch {
+        // Offline after a deploy, say: keep (or fall back to) a language whose texts are here.
+        if (!this.dictionaries()[this.current()]) this.current.set('en');
+        return;
+      }
+    }
     this.current.set(language);
   }
 
   t(key: TranslationKey, params?: TranslationParams): string {
     const language = this.current();
-    const entry = lookup(DICTIONARIES[language], key);
+    const entry = lookup(this.dictionaries()[language] ?? en, key);
     if (entry === undefined) return key;
     const text =
       typeof entry === 'string'
@@ -67,6 +86,48 @@ export class I18n {
 
   date(value: string | Date): string {
     return this.dateTime(value, { dateStyle: 'medium' });
+  }
+
+  /**
+   * A calendar day as the API sends it (`2024-03-01`), e.g. "1 Mar 2024". Formatted in UTC so that no
+   * time zone can shift it to the day before.
+   */
+  day(isoDay: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+    return this.dateTime(`${isoDay}T00:00:00Z`, { ...options, timeZone: 'UTC' });
+  }
+
+  /** A name kept per UI language (job roles), in the current language; English when one is missing. */
+  localized(names: Readonly<Partial<Record<Language, string>>>): string {
+    return names[this.current()] || names.en || Object.values(names).find(Boolean) || '';
+  }
+
+  /** "240 B", "1.2 MB": sizes of uploaded files. */
+  fileSize(bytes: number): string {
+    const language = this.current();
+    const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+      value /= 1000;
+      unit += 1;
+    }
+    const format = this.cached(
+      `size:${language}:${unit}`,
+      () =>
+        new Intl.NumberFormat(language, {
+          style: 'unit',
+          unit: units[unit],
+          unitDisplay: unit === 0 ? 'long' : 'short',
+          maximumFractionDigits: unit === 0 ? 0 : 1,
+        }),
+    );
+    return format.format(value);
+  }
+
+  /** Names of languages and locales in the current language, e.g. `de-AT` → "Austrian German". */
+  languageNames(): Intl.DisplayNames {
+    const language = this.current();
+    return this.cached(`language:${language}`, () => new Intl.DisplayNames([language], { type: 'language' }));
   }
 
   /** The name of an ISO 3166-1 country code in the current language, e.g. `DE` → "Germany". */

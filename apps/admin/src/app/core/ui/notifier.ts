@@ -15,9 +15,14 @@ export class Notifier {
   }
 
   /** Shows the message with an action button; `onAction` runs if the user clicks it in time. */
-  withAction(key: TranslationKey, action: TranslationKey, onAction: () => void): void {
+  withAction(
+    key: TranslationKey,
+    action: TranslationKey,
+    onAction: () => void,
+    params?: TranslationParams,
+  ): void {
     this.snackBar
-      .open(this.i18n.t(key), this.i18n.t(action), { duration: 8000 })
+      .open(this.i18n.t(key, params), this.i18n.t(action), { duration: 8000 })
       .onAction()
       .subscribe(onAction);
   }

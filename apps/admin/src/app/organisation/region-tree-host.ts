@@ -1,0 +1,14 @@
+import type { Signal } from '@angular/core';
+import type { OrgTreeNode } from '@brevet/contracts';
+
+export type RegionAction = 'addChild' | 'rename' | 'move';
+
+/**
+ * What a node of the region tree needs from the page around it: which regions are collapsed, and where to
+ * send the user's actions. The page provides itself under this token (no import cycle with the nodes).
+ */
+export abstract class RegionTreeHost {
+  abstract readonly collapsed: Signal<ReadonlySet<string>>;
+  abstract toggle(regionId: string): void;
+  abstract act(action: RegionAction, region: OrgTreeNode): void;
+}
