@@ -4,6 +4,12 @@ import { spawn, spawnSync } from 'node:child_process';
 
 const worker = process.argv.includes('--worker');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+// For a person at a terminal: readable warnings and errors only, so the start banner stands out. Set
+// LOG_LEVEL=info (and LOG_FORMAT=json) to see every request; production images log JSON at info.
+if (process.stdout.isTTY) {
+  env.LOG_FORMAT ??= 'pretty';
+  env.LOG_LEVEL ??= 'warn';
+}
 const projects = worker ? 'api' : 'api,admin';
 
 process.stdout.write(`Building ${projects} (first start takes a minute; later starts reuse the build)…\n`);
