@@ -16,7 +16,8 @@ module.exports = {
         { entryName: 'migrate', entryPath: './src/migrate.ts' },
       ],
       tsConfig: './tsconfig.app.json',
-      assets: [],
+      // Certificate fonts (DejaVu Sans + licence), read at run time from dist/apps/api/fonts.
+      assets: [{ input: 'apps/api/src/certificates-pdf/fonts', glob: '*', output: 'fonts' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: false,

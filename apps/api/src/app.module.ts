@@ -5,15 +5,19 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { AwardsModule } from './awards/awards.module';
 import { BranchesModule } from './branches/branches.module';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { CredentialsModule } from './credentials/credentials.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { HrImportModule } from './hr-import/hr-import.module';
 import { JobRolesModule } from './job-roles/job-roles.module';
 import { JobsModule } from './jobs/jobs.module';
+import { AwardCredentialSource } from './awards/award-credential.source';
+import { OpenBadgesModule } from './open-badges/open-badges.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PROCESS_ROLE, type ProcessRole } from './process-role';
 import { RegionsModule } from './regions/regions.module';
@@ -74,6 +78,13 @@ export class AppModule {
         StaffModule,
         ScimModule,
         HrImportModule,
+        CredentialsModule,
+        AwardsModule,
+        OpenBadgesModule.withSources({
+          imports: [AwardsModule],
+          revokedIndexSource: AwardCredentialSource,
+          publicCredentialSource: AwardCredentialSource,
+        }),
         SeedModule,
       ],
       providers: [{ provide: PROCESS_ROLE, useValue: role }, Clock],

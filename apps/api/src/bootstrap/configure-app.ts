@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { ValidationFailedException } from '../common/domain.exception';
 import { ProblemDetailsFilter } from '../common/problem-details.filter';
 import type { AppConfig } from '../config/app-config';
+import { isOpenBadgesPublicUrl, OPEN_BADGES_PUBLIC_ROUTES } from '../open-badges/open-badges.routes';
 import { buildOpenApiDocument } from '../openapi/openapi';
 import { isScimUrl, SCIM_CONTENT_TYPE } from '../scim/scim.constants';
 import { scimContentType, ScimErrorFilter } from '../scim/scim-error.filter';
@@ -33,7 +34,8 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; messa
 /**
  * Everything HTTP-specific that both `main.ts` and the HTTP tests need: prefix, versioning, validation,
  * problem+json errors, OpenAPI, and the admin UI's static files. SCIM (`/scim/v2`, see docs/scim.md) sits
- * outside the `/api` prefix, reads and answers `application/scim+json`, and has its own error schema.
+ * outside the `/api` prefix, reads and answers `application/scim+json`, and has its own error schema. So do
+ * the public Open Badges routes (`/issuer`, `/status/revocation/…`, `/verify/:id`, see docs/open-badges.md).
  */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
@@ -43,7 +45,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.use(new ClsMiddleware({}).use);
   express.useBodyParser('json', { type: ['application/json', SCIM_CONTENT_TYPE] });
   express.use(SCIM_BASE_PATH, scimContentType);
-  app.setGlobalPrefix('api', { exclude: [{ path: 'scim/v2{/*path}', method: RequestMethod.ALL }] });
+  app.setGlobalPrefix('api', {
+    exclude: [{ path: 'scim/v2{/*path}', method: RequestMethod.ALL }, ...OPEN_BADGES_PUBLIC_ROUTES],
+  });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(
     new ValidationPipe({
@@ -66,7 +70,13 @@ function serveAdminUi(app: NestExpressApplication, dir: string): void {
   if (!fs.existsSync(index)) return;
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || isScimUrl(req.path) || path.extname(req.path))
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/api') ||
+      isScimUrl(req.path) ||
+      isOpenBadgesPublicUrl(req.path) ||
+      path.extname(req.path)
+    )
       return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

@@ -1,5 +1,7 @@
 import { AppConfig, ConfigError } from './app-config';
 
+const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+
 describe('AppConfig', () => {
   it('defaults to embedded mode with demo data and no Redis', () => {
     const config = AppConfig.load({});
@@ -16,6 +18,7 @@ describe('AppConfig', () => {
       DATABASE_URL: 'postgres://u@127.0.0.1:5432/brevet',
       REDIS_URL: 'redis://127.0.0.1:6379',
       NODE_ENV: 'production',
+      KEY_ENCRYPTION_SECRET: SECRET,
     });
     expect(config.database).toMatchObject({ mode: 'postgres', poolMax: 10 });
     expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'brevet' });
@@ -24,7 +27,7 @@ describe('AppConfig', () => {
   });
 
   it('migrates at boot outside production, and always in embedded mode', () => {
-    const server = { DATABASE_URL: 'postgres://u@h/db' };
+    const server = { DATABASE_URL: 'postgres://u@h/db', KEY_ENCRYPTION_SECRET: SECRET };
     expect(AppConfig.load(server).runMigrations).toBe(true);
     expect(AppConfig.load({ ...server, NODE_ENV: 'production' }).runMigrations).toBe(false);
     expect(AppConfig.load({ ...server, NODE_ENV: 'production', RUN_MIGRATIONS: 'true' }).runMigrations).toBe(
@@ -50,5 +53,34 @@ describe('AppConfig', () => {
     expect(message).toContain('PORT:');
     expect(message).toContain('SEED_DEMO:');
     expect(message).not.toContain('hunter2');
+  });
+
+  it('requires KEY_ENCRYPTION_SECRET in production with a database server, not in embedded mode', () => {
+    const server = { DATABASE_URL: 'postgres://u@h/db', NODE_ENV: 'production' };
+    expect(() => AppConfig.load(server)).toThrow(/KEY_ENCRYPTION_SECRET: required in production/);
+    expect(AppConfig.load({ ...server, KEY_ENCRYPTION_SECRET: SECRET }).openBadges.keyEncryptionSecret).toBe(
+      SECRET,
+    );
+    expect(AppConfig.load({ NODE_ENV: 'production' }).openBadges.keyEncryptionSecret).toBeUndefined();
+    expect(
+      AppConfig.load({ DATABASE_URL: 'postgres://u@h/db' }).openBadges.keyEncryptionSecret,
+    ).toBeUndefined();
+  });
+
+  it('rejects a short KEY_ENCRYPTION_SECRET without echoing it, and defaults the issuer settings', () => {
+    expect(() => AppConfig.load({ KEY_ENCRYPTION_SECRET: 'short-secret' })).toThrow(/KEY_ENCRYPTION_SECRET:/);
+    try {
+      AppConfig.load({ KEY_ENCRYPTION_SECRET: 'short-secret' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('short-secret');
+    }
+    expect(AppConfig.load({}).openBadges).toEqual({
+      issuerName: 'Brevet issuer',
+      signingAlg: 'EdDSA',
+      keyEncryptionSecret: undefined,
+    });
+    expect(
+      AppConfig.load({ ISSUER_NAME: 'Nordwind Logistik', OPEN_BADGES_SIGNING_ALG: 'RS256' }).openBadges,
+    ).toMatchObject({ issuerName: 'Nordwind Logistik', signingAlg: 'RS256' });
   });
 });

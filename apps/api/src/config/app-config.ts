@@ -28,6 +28,16 @@ export class AppConfig {
   readonly adminDistDir: string;
   /** Express `trust proxy`: which hops may set X-Forwarded-For (the client address in logs and audit). */
   readonly trustProxy: string;
+  /** Open Badges: issuer name, signing algorithm for new keys, and the secret that encrypts private keys. */
+  readonly openBadges: {
+    issuerName: string;
+    signingAlg: 'EdDSA' | 'RS256';
+    /**
+     * `KEY_ENCRYPTION_SECRET`. Required in production with `DATABASE_URL` (several processes on several hosts
+     * must share it). Otherwise, when unset, a random one is generated once in `<DATA_DIR>/secret.key` (0600).
+     */
+    keyEncryptionSecret?: string;
+  };
 
   private constructor(source: Record<string, string | undefined>) {
     const parsed = envSchema.safeParse(source);
@@ -38,6 +48,13 @@ export class AppConfig {
       );
     }
     const e = parsed.data;
+    if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.KEY_ENCRYPTION_SECRET) {
+      throw new ConfigError(
+        'Invalid configuration:\n  - KEY_ENCRYPTION_SECRET: required in production with DATABASE_URL ' +
+          '(it encrypts the credential signing keys; generate one with `openssl rand -base64 48`)\n' +
+          'See .env.example for every setting.',
+      );
+    }
     this.env = e.NODE_ENV;
     this.port = e.PORT;
     this.host = e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
@@ -57,6 +74,11 @@ export class AppConfig {
     this.seedDemo = e.SEED_DEMO ?? this.database.mode === 'embedded';
     this.adminDistDir = path.resolve(e.ADMIN_DIST_DIR);
     this.trustProxy = e.TRUST_PROXY;
+    this.openBadges = {
+      issuerName: e.ISSUER_NAME ?? 'Brevet issuer',
+      signingAlg: e.OPEN_BADGES_SIGNING_ALG,
+      keyEncryptionSecret: e.KEY_ENCRYPTION_SECRET,
+    };
   }
 
   /** Validates `source` (by default the process environment); throws {@link ConfigError} with every problem. */

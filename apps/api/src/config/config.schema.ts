@@ -42,6 +42,12 @@ export const envSchema = z.object({
     .string()
     .regex(/^[\w.:/, -]+$/, 'a list such as "loopback", "10.0.0.0/8" or "uniquelocal, 10.1.2.3"')
     .default('loopback'),
+  KEY_ENCRYPTION_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, 'must be at least 32 characters, e.g. `openssl rand -base64 48`').optional(),
+  ),
+  ISSUER_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+  OPEN_BADGES_SIGNING_ALG: z.enum(['EdDSA', 'RS256']).default('EdDSA'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,11 @@
+import { AwardEntity } from '../awards/award.entity';
 import { BranchRegionPeriodEntity } from '../branches/branch-region-period.entity';
 import { BranchEntity } from '../branches/branch.entity';
+import {
+  CredentialBadgeImageEntity,
+  CredentialDefinitionEntity,
+  CredentialVersionEntity,
+} from '../credentials/credential.entity';
 import { HrImportChunkEntity, HrImportEntity, HrImportIssueEntity } from '../hr-import/hr-import.entity';
 import { JobRoleEntity } from '../job-roles/job-role.entity';
 import { JobOutboxEntity } from '../jobs/job-outbox.entity';
@@ -27,4 +33,8 @@ export const ENTITIES = [
   ScimGroupMemberEntity,
   AppSettingEntity,
   JobOutboxEntity,
+  CredentialDefinitionEntity,
+  CredentialVersionEntity,
+  CredentialBadgeImageEntity,
+  AwardEntity,
 ];

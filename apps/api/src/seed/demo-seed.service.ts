@@ -7,6 +7,8 @@ import { RegionRepository } from '../regions/region.repository';
 import { defaultLocaleFor } from '@brevet/domain';
 import { JobRoleRepository } from '../job-roles/job-role.repository';
 import { StaffRepository } from '../staff/staff.repository';
+import type { DemoPerson } from './demo-awards';
+import { DemoCatalogueSeedService } from './demo-catalogue-seed.service';
 import { DEMO_BRANCHES, DEMO_REGIONS, DEMO_SINCE } from './demo-data';
 import { DEMO_JOB_ROLES, emailPart, NAMES_BY_COUNTRY, seededRandom } from './demo-people';
 
@@ -22,6 +24,7 @@ export class DemoSeedService {
     private readonly cls: ClsService,
     private readonly roles: JobRoleRepository,
     private readonly staff: StaffRepository,
+    private readonly catalogue: DemoCatalogueSeedService,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -43,8 +46,10 @@ export class DemoSeedService {
         }
         for (const id of regionIds.values()) await this.regions.recountBranches(id);
         const people = await this.seedPeople();
+        const catalogue = await this.catalogue.seed(people, seededRandom(20261101));
         this.logger.log(
-          `seeded demo company: ${DEMO_REGIONS.length} regions, ${DEMO_BRANCHES.length} branches, ${people} staff`,
+          `seeded demo company: ${DEMO_REGIONS.length} regions, ${DEMO_BRANCHES.length} branches, ${people.length} staff, ` +
+            `${catalogue.definitions} credential definitions, ${catalogue.awards} awards`,
         );
         return true;
       }),
@@ -55,7 +60,7 @@ export class DemoSeedService {
    * About 25 people per branch: a branch manager, shift leads and operatives with realistic names for the
    * branch's country, hire dates over ten years, a few on leave or gone, and some who changed branch or role.
    */
-  private async seedPeople(): Promise<number> {
+  private async seedPeople(): Promise<DemoPerson[]> {
     const random = seededRandom(20261128);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
     const roleId = new Map<string, string>();
@@ -67,8 +72,8 @@ export class DemoSeedService {
     const day = (offsetDays: number) =>
       new Date(Date.UTC(2026, 10, 1) - offsetDays * 86_400_000).toISOString().slice(0, 10);
     let number = 100_000;
-    let total = 0;
-    const movers: Array<{ id: string; hireDate: string }> = [];
+    const people: DemoPerson[] = [];
+    const movers: Array<{ id: string; hireDate: string; person: DemoPerson }> = [];
     for (const branch of branches) {
       const names = NAMES_BY_COUNTRY[branch.country] ?? NAMES_BY_COUNTRY['DE'];
       const size = 22 + Math.floor(random() * 7);
@@ -103,18 +108,27 @@ export class DemoSeedService {
           codes.map((c) => roleId.get(c) as string),
         );
         if (i === 0) managerId = id;
-        total += 1;
+        const person: DemoPerson = {
+          id,
+          hireDate,
+          leftOn: null,
+          roles: codes,
+          branchCode: branch.code,
+          country: branch.country,
+        };
+        people.push(person);
         const fate = random();
         if (i > 0 && fate < 0.04) {
           const leftOn = day(Math.floor(random() * 25));
           if (leftOn > hireDate) {
             await this.staff.update(id, { status: 'left', leftOn });
             await this.staff.closeAllPeriods(id, leftOn);
+            person.leftOn = leftOn;
           }
         } else if (i > 0 && fate < 0.08) {
           await this.staff.update(id, { status: 'on_leave' });
         } else if (i > 2 && fate < 0.14) {
-          movers.push({ id, hireDate });
+          movers.push({ id, hireDate, person });
         }
       }
     }
@@ -126,10 +140,12 @@ export class DemoSeedService {
         const target = branches[(n * 5) % branches.length];
         await this.staff.setBranchFrom(mover.id, target.id, moved);
         await this.staff.update(mover.id, { branchId: target.id });
+        Object.assign(mover.person, { branchCode: target.code, country: target.country });
       } else {
         await this.staff.setRolesFrom(mover.id, [roleId.get('FORKLIFT') as string], moved);
+        mover.person.roles = ['FORKLIFT'];
       }
     }
-    return total;
+    return people;
   }
 }

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AwardsModule } from '../awards/awards.module';
 import { BranchesModule } from '../branches/branches.module';
+import { CredentialsModule } from '../credentials/credentials.module';
 import { RegionsModule } from '../regions/regions.module';
 import { JobRolesModule } from '../job-roles/job-roles.module';
 import { StaffModule } from '../staff/staff.module';
+import { DemoCatalogueSeedService } from './demo-catalogue-seed.service';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [RegionsModule, BranchesModule, JobRolesModule, StaffModule],
-  providers: [DemoSeedService],
+  imports: [RegionsModule, BranchesModule, JobRolesModule, StaffModule, CredentialsModule, AwardsModule],
+  providers: [DemoSeedService, DemoCatalogueSeedService],
   exports: [DemoSeedService],
 })
 export class SeedModule {}

@@ -35,6 +35,9 @@ export async function createTestApp(
     SEED_DEMO: 'false',
     RUN_MIGRATIONS: 'false',
     ADMIN_DIST_DIR: '/nonexistent',
+    // One secret for every test app: they share the run's database, where the signing keys are stored
+    // encrypted with it (without it each app would derive one from its DATA_DIR).
+    KEY_ENCRYPTION_SECRET: 'integration-tests-only-secret-0123456789abcdef',
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, role)] }).compile();

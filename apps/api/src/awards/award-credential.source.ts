@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { CredentialInput, LocalizedText } from '@brevet/contracts';
+import type { PublicCredentialSource, RevokedIndexSource } from '../open-badges/open-badges.ports';
+import { AwardRepository, type AwardCredentialRow } from './award.repository';
+
+/** What Open Badges reads from awards: the revoked status-list bits, and one award as a credential. */
+@Injectable()
+export class AwardCredentialSource implements RevokedIndexSource, PublicCredentialSource {
+  constructor(private readonly awards: AwardRepository) {}
+
+  revokedIndices(): Promise<number[]> {
+    return this.awards.revokedStatusListIndices();
+  }
+
+  async findForVerification(awardId: string): Promise<CredentialInput | null> {
+    const row = await this.awards.findCredentialRow(awardId);
+    return row && row.status_list_index !== null ? mapCredentialInput(row) : null;
+  }
+}
+
+const PARTICIPATION: Record<string, string> = { on_site: 'onsite' };
+
+/** Catalogue and award data in the shape the credential builder, the PDF and the verification page take. */
+export function mapCredentialInput(row: AwardCredentialRow): CredentialInput {
+  const outcomes = row.learning_outcomes;
+  const learningOutcomes: LocalizedText[] = outcomes.en.map((en, i) => ({ en, de: outcomes.de[i] ?? en }));
+  return {
+    awardId: row.id,
+    statusListIndex: row.status_list_index ?? 0,
+    issuedOn: row.issued_on,
+    validUntil: row.valid_until,
+    timeZone: row.timezone,
+    status: row.status,
+    recipient: {
+      email: row.email,
+      employeeNumber: row.employee_number,
+      name: `${row.given_name} ${row.family_name}`,
+      language: row.preferred_language,
+    },
+    achievement: {
+      code: row.code,
+      version: row.version,
+      titles: row.title,
+      descriptions: row.description,
+      criteria: row.criteria,
+      learningOutcomes,
+      // A certificate that must be renewed is a certification; a one-off is a micro-credential.
+      achievementType: row.validity_months === null ? 'MicroCredential' : 'Certification',
+      creditsAvailable: row.ects,
+      workloadHours: row.workload_hours,
+      eqfLevel: row.eqf_level,
+      escoSkillUris: row.esco_skill_uri ? [row.esco_skill_uri] : [],
+      awardingBody: { name: row.awarding_body_name, country: row.awarding_body_country },
+      assessmentType: row.assessment_type,
+      participationForm: PARTICIPATION[row.participation_form] ?? row.participation_form,
+      qualityAssurance: row.quality_assurance.en,
+      prerequisites: row.prerequisites,
+      supervision: row.supervision,
+      stackability: row.stackability?.description?.en ?? (row.stackability ? 'stackable' : null),
+      inLanguage: row.preferred_language,
+    },
+    result: row.assessment_result?.grade ? { grade: row.assessment_result.grade } : null,
+  };
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { IssuedCredential, SigningKeyInfo, VerificationResult } from '@brevet/contracts';
+import type { Response } from 'express';
+import { ProblemDto } from '../common/problem.dto';
+import {
+  IssuedCredentialDto,
+  LanguageQueryDto,
+  SigningKeyInfoDto,
+  VerificationResultDto,
+  VerifyCredentialDto,
+} from './open-badges.dto';
+import { OpenBadgesService } from './open-badges.service';
+import { SigningKeysService } from './signing-keys.service';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+/**
+ * The JSON side of Open Badges under /api/v1. Brevet has no sign-in yet: when the SSO issue adds guards,
+ * the credential, PDF and key routes need them (verification stays public).
+ */
+@ApiTags('open-badges')
+@Controller({ version: '1' })
+export class OpenBadgesController {
+  constructor(
+    private readonly openBadges: OpenBadgesService,
+    private readonly keys: SigningKeysService,
+  ) {}
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOkResponse({ type: VerificationResultDto, description: 'Signature, dates and revocation of a VC-JWT.' })
+  verify(@Body() body: VerifyCredentialDto): Promise<VerificationResult> {
+    return this.openBadges.verify(body.credential);
+  }
+
+  @Get('open-badges/credentials/:awardId')
+  @ApiOkResponse({ type: IssuedCredentialDto, description: 'The award as a signed OpenBadgeCredential.' })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  credential(@Param('awardId', uuid) awardId: string): Promise<IssuedCredential> {
+    return this.openBadges.issueForAward(awardId);
+  }
+
+  @Get('open-badges/credentials/:awardId/verification')
+  @ApiOkResponse({ type: VerificationResultDto, description: 'What the public page shows, as JSON.' })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  async verification(@Param('awardId', uuid) awardId: string): Promise<VerificationResult> {
+    return (await this.openBadges.verifyAward(awardId)).result;
+  }
+
+  @Get('open-badges/credentials/:awardId/certificate.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: "The PDF certificate, by default in the employee's language." })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  async certificate(
+    @Param('awardId', uuid) awardId: string,
+    @Query() query: LanguageQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pdf = await this.openBadges.certificatePdf(awardId, query.lang);
+    res
+      .status(200)
+      .type('application/pdf')
+      .setHeader('Content-Disposition', `inline; filename="certificate-${awardId}.pdf"`)
+      .setHeader('Cache-Control', 'private, no-store')
+      .send(pdf);
+  }
+
+  @Get('open-badges/keys')
+  @ApiOkResponse({ type: [SigningKeyInfoDto], description: 'Signing keys, active and retired.' })
+  listKeys(): Promise<SigningKeyInfo[]> {
+    return this.keys.list();
+  }
+
+  @Post('open-badges/keys/rotate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: [SigningKeyInfoDto], description: 'A new active key; older keys stay published.' })
+  rotate(): Promise<SigningKeyInfo[]> {
+    return this.keys.rotate();
+  }
+}
