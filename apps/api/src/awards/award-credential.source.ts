@@ -20,8 +20,40 @@ export class AwardCredentialSource implements RevokedIndexSource, PublicCredenti
 
 const PARTICIPATION: Record<string, string> = { on_site: 'onsite' };
 
+/** The catalogue's codes in words, for the credential, the page and the PDF (in the recipient's language). */
+const ASSESSMENT_LABELS: Record<string, LocalizedText> = {
+  written_exam: { en: 'Written exam', de: 'Schriftliche Prüfung' },
+  practical_exam: { en: 'Practical exam', de: 'Praktische Prüfung' },
+  oral_exam: { en: 'Oral exam', de: 'Mündliche Prüfung' },
+  online_test: { en: 'Online test', de: 'Online-Test' },
+  observation: { en: 'Observation at work', de: 'Beobachtung am Arbeitsplatz' },
+  portfolio: { en: 'Portfolio', de: 'Portfolio' },
+  combined: { en: 'Combined assessment', de: 'Kombinierte Prüfung' },
+  attendance_only: { en: 'Attendance only', de: 'Nur Teilnahme' },
+};
+const SUPERVISION_LABELS: Record<string, LocalizedText> = {
+  unsupervised_no_identity_check: {
+    en: 'Unsupervised, no identity check',
+    de: 'Ohne Aufsicht, ohne Identitätsprüfung',
+  },
+  supervised_no_identity_check: {
+    en: 'Supervised, no identity check',
+    de: 'Mit Aufsicht, ohne Identitätsprüfung',
+  },
+  supervised_online_identity_check: {
+    en: 'Supervised online, with identity check',
+    de: 'Online beaufsichtigt, mit Identitätsprüfung',
+  },
+  supervised_on_site_identity_check: {
+    en: 'Supervised on site, with identity check',
+    de: 'Vor Ort beaufsichtigt, mit Identitätsprüfung',
+  },
+};
+
 /** Catalogue and award data in the shape the credential builder, the PDF and the verification page take. */
 export function mapCredentialInput(row: AwardCredentialRow): CredentialInput {
+  const language = row.preferred_language;
+  const words = (labels: Record<string, LocalizedText>, code: string) => labels[code]?.[language] ?? code;
   const outcomes = row.learning_outcomes;
   const learningOutcomes: LocalizedText[] = outcomes.en.map((en, i) => ({ en, de: outcomes.de[i] ?? en }));
   return {
@@ -51,12 +83,12 @@ export function mapCredentialInput(row: AwardCredentialRow): CredentialInput {
       eqfLevel: row.eqf_level,
       escoSkillUris: row.esco_skill_uri ? [row.esco_skill_uri] : [],
       awardingBody: { name: row.awarding_body_name, country: row.awarding_body_country },
-      assessmentType: row.assessment_type,
+      assessmentType: words(ASSESSMENT_LABELS, row.assessment_type),
       participationForm: PARTICIPATION[row.participation_form] ?? row.participation_form,
-      qualityAssurance: row.quality_assurance.en,
+      qualityAssurance: row.quality_assurance[language] || row.quality_assurance.en,
       prerequisites: row.prerequisites,
-      supervision: row.supervision,
-      stackability: row.stackability?.description?.en ?? (row.stackability ? 'stackable' : null),
+      supervision: row.supervision ? words(SUPERVISION_LABELS, row.supervision) : null,
+      stackability: row.stackability?.description?.[language] ?? (row.stackability ? 'stackable' : null),
       inLanguage: row.preferred_language,
     },
     result: row.assessment_result?.grade ? { grade: row.assessment_result.grade } : null,

@@ -93,7 +93,7 @@ export const VERIFY_PAGE_CSS = `:root{color-scheme:light;font-family:system-ui,-
 body{margin:0;padding:1rem}
 .card{max-width:44rem;margin:0 auto;background:#fff;border-radius:12px;padding:1.5rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}
 .eyebrow{margin:0 0 1rem;font-size:.875rem;color:#4b5563}
-h1{font-size:1.5rem;margin:1rem 0 .5rem;line-height:1.25}
+h1{font-size:1.5rem;margin:1rem 0 .5rem;line-height:1.25;overflow-wrap:anywhere;hyphens:auto}
 h2{font-size:1.1rem;margin:1.25rem 0 .5rem}
 .recipient{font-size:1.05rem}
 .status{display:flex;flex-direction:column;gap:.25rem;padding:.875rem 1rem;border-radius:8px;border-left:6px solid}
