@@ -196,6 +196,8 @@ export const hrImportSuite: BenchSuite = {
       SEED_DEMO: 'false',
       RUN_MIGRATIONS: 'false',
       ADMIN_DIST_DIR: '/nonexistent',
+      // Production requires a secret for the signing keys; the bench database is thrown away.
+      KEY_ENCRYPTION_SECRET: 'bench-only-secret-0123456789abcdefghij',
     });
     const app = await NestFactory.createApplicationContext(AppModule.register(config, 'api'), {
       logger: false,

@@ -11,11 +11,15 @@ export function serialiseOpenApi(document: object): string {
 }
 
 /** Builds the document from the real application module against `databaseUrl` (nothing is served). */
-export async function generateOpenApi(databaseUrl: string): Promise<string> {
+export async function generateOpenApi(
+  databaseUrl: string,
+  env: Record<string, string | undefined> = {},
+): Promise<string> {
   const config = AppConfig.load({
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
     ADMIN_DIST_DIR: '/nonexistent',
+    ...env,
   });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, 'api'), {
     logger: false,

@@ -10,7 +10,7 @@ import { InProcessJobQueue } from '../../src/jobs/in-process-job-queue';
 import { JobOutbox } from '../../src/jobs/job-outbox.service';
 import { JobQueue } from '../../src/jobs/job-queue.port';
 import type { ProcessRole } from '../../src/process-role';
-import { testDatabaseUrl } from './test-env';
+import { TEST_KEY_ENCRYPTION_SECRET, testDatabaseUrl } from './test-env';
 
 export interface TestApp {
   app: INestApplication;
@@ -35,9 +35,7 @@ export async function createTestApp(
     SEED_DEMO: 'false',
     RUN_MIGRATIONS: 'false',
     ADMIN_DIST_DIR: '/nonexistent',
-    // One secret for every test app: they share the run's database, where the signing keys are stored
-    // encrypted with it (without it each app would derive one from its DATA_DIR).
-    KEY_ENCRYPTION_SECRET: 'integration-tests-only-secret-0123456789abcdef',
+    KEY_ENCRYPTION_SECRET: TEST_KEY_ENCRYPTION_SECRET,
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, role)] }).compile();

@@ -22,3 +22,9 @@ export function databaseUrlFor(name: string): string {
 export function uniqueRedisPrefix(label: string): string {
   return `brevet-test-${label}-${process.pid}-${Date.now().toString(36)}`;
 }
+
+/**
+ * The one key-encryption secret of every app a test starts: they share the run's database, where the Open
+ * Badges signing keys are stored encrypted with it.
+ */
+export const TEST_KEY_ENCRYPTION_SECRET = 'integration-tests-only-secret-0123456789abcdef';
