@@ -41,6 +41,19 @@ describe('certificate texts', () => {
     expect(describeCode('Assessment centre', 'en')).toBe('Assessment centre');
   });
 
+  it.each([
+    [1, 'en', '1 hour'],
+    [8, 'en', '8 hours'],
+    [1, 'de', '1 Stunde'],
+    [7.5, 'de', '7,5 Stunden'],
+  ] as const)('writes a workload of %p in %s as %p', (hours, language, expected) => {
+    const rows = euElementRows(
+      { ...credentialInput(), achievement: { ...credentialInput().achievement, workloadHours: hours } },
+      language,
+    );
+    expect(rows).toContainEqual([language === 'de' ? 'Arbeitsaufwand' : 'Workload', expected]);
+  });
+
   it('builds the LinkedIn "Add to profile" URL', () => {
     const url = new URL(
       linkedInAddToProfileUrl({
