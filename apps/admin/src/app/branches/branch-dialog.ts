@@ -17,6 +17,7 @@ import { ErrorCode, type Branch, type ProblemDetails, type Region } from '@breve
 import { defaultLocaleFor, isIanaTimeZone, isSiteLocale } from '@brevet/domain';
 import { finalize } from 'rxjs';
 import { toProblem } from '../core/http/api-error';
+import { showProblemAtFields } from '../core/http/problem-form';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { Notifier } from '../core/ui/notifier';
 import { branchCodeValidator, localeValidator, timeZoneValidator } from './branch-form.validators';
@@ -200,23 +201,15 @@ export class BranchDialog {
 
   /** Field errors go next to their field; anything else becomes a message. */
   private showProblem(problem: ProblemDetails): void {
-    let shownAtField = false;
-    for (const error of problem.errors ?? []) {
-      const field = error.field as FieldName;
-      const control = this.form.controls[field] as AbstractControl | undefined;
-      if (!control) continue;
-      const message: TranslationKey =
-        problem.code === ErrorCode.BranchCodeTaken ? 'validation.codeTaken' : SERVER_FIELD_MESSAGES[field];
-      control.setErrors({ server: message });
-      control.markAsTouched();
-      shownAtField = true;
-    }
-    if (problem.code === ErrorCode.RegionNotFound) {
-      this.form.controls.regionId.setErrors({ server: 'errors.regionNotFound' });
-      this.form.controls.regionId.markAsTouched();
-      shownAtField = true;
-    }
-    if (!shownAtField) this.notifier.problem(problem);
+    const shown = showProblemAtFields<FieldName>(problem, {
+      control: (field) => this.form.controls[field],
+      byCode: {
+        [ErrorCode.BranchCodeTaken]: ['code', 'validation.codeTaken'],
+        [ErrorCode.RegionNotFound]: ['regionId', 'errors.regionNotFound'],
+      },
+      fieldMessages: SERVER_FIELD_MESSAGES,
+    });
+    if (!shown) this.notifier.problem(problem);
   }
 }
 

@@ -13,6 +13,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ErrorCode, type JobRole, type ProblemDetails } from '@brevet/contracts';
 import { finalize } from 'rxjs';
 import { toProblem } from '../core/http/api-error';
+import { showProblemAtFields } from '../core/http/problem-form';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { Notifier } from '../core/ui/notifier';
 import { OrganisationApi } from './organisation-api';
@@ -138,21 +139,17 @@ export class JobRoleDialog {
   }
 
   private showProblem(problem: ProblemDetails): void {
-    let shown = false;
-    const at = (control: AbstractControl, message: TranslationKey) => {
-      control.setErrors({ server: message });
-      control.markAsTouched();
-      shown = true;
-    };
-    if (problem.code === ErrorCode.JobRoleCodeTaken) {
-      at(this.form.controls.code, 'validation.roleCodeTaken');
-    } else {
-      for (const error of problem.errors ?? []) {
-        if (error.field === 'code') at(this.form.controls.code, 'validation.roleCode');
-        if (error.field === 'names.en') at(this.form.controls.en, 'validation.name');
-        if (error.field === 'names.de') at(this.form.controls.de, 'validation.name');
-      }
-    }
+    const controls = this.form.controls;
+    const shown = showProblemAtFields<'code' | 'names.en' | 'names.de'>(problem, {
+      control: (field) =>
+        field === 'code' ? controls.code : field === 'names.en' ? controls.en : controls.de,
+      byCode: { [ErrorCode.JobRoleCodeTaken]: ['code', 'validation.roleCodeTaken'] },
+      fieldMessages: {
+        code: 'validation.roleCode',
+        'names.en': 'validation.name',
+        'names.de': 'validation.name',
+      },
+    });
     if (!shown) this.notifier.problem(problem);
   }
 }

@@ -14,6 +14,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ErrorCode, type OrgTreeNode, type ProblemDetails, type Region } from '@brevet/contracts';
 import { finalize, of, type Observable } from 'rxjs';
 import { toProblem } from '../core/http/api-error';
+import { showProblemAtFields } from '../core/http/problem-form';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { Notifier } from '../core/ui/notifier';
 import { OrganisationApi } from './organisation-api';
@@ -156,30 +157,15 @@ export class RegionDialog {
 
   /** Field errors go next to their field; anything else becomes a message. */
   private showProblem(problem: ProblemDetails): void {
-    const at = (field: FieldName, message: TranslationKey): boolean => {
-      const control = this.form.controls[field];
-      if (control.disabled) return false;
-      control.setErrors({ server: message });
-      control.markAsTouched();
-      return true;
-    };
-    let shown = false;
-    switch (problem.code) {
-      case ErrorCode.RegionCodeTaken:
-        shown = at('code', 'validation.regionCodeTaken');
-        break;
-      case ErrorCode.RegionCycle:
-        shown = at('parentId', 'validation.regionCycle');
-        break;
-      case ErrorCode.RegionNotFound:
-        shown = at('parentId', 'errors.regionNotFound');
-        break;
-      default:
-        for (const error of problem.errors ?? []) {
-          const field = error.field as FieldName;
-          if (field in FIELD_MESSAGES) shown = at(field, FIELD_MESSAGES[field]) || shown;
-        }
-    }
+    const shown = showProblemAtFields<FieldName>(problem, {
+      control: (field) => this.form.controls[field],
+      byCode: {
+        [ErrorCode.RegionCodeTaken]: ['code', 'validation.regionCodeTaken'],
+        [ErrorCode.RegionCycle]: ['parentId', 'validation.regionCycle'],
+        [ErrorCode.RegionNotFound]: ['parentId', 'errors.regionNotFound'],
+      },
+      fieldMessages: FIELD_MESSAGES,
+    });
     if (!shown) this.notifier.problem(problem);
   }
 }

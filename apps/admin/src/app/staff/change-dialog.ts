@@ -23,6 +23,7 @@ import {
 import { finalize } from 'rxjs';
 import { today } from '../core/days';
 import { toProblem } from '../core/http/api-error';
+import { markServerError } from '../core/http/problem-form';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { Notifier } from '../core/ui/notifier';
 import type { PersonDialogResult } from './person-dialog';
@@ -178,10 +179,7 @@ export class ChangeDialog {
   }
 
   private showProblem(problem: ProblemDetails): void {
-    const at = (control: AbstractControl, message: TranslationKey) => {
-      control.setErrors({ server: message });
-      control.markAsTouched();
-    };
+    const at = markServerError;
     const controls = this.form.controls;
     if (problem.code === ErrorCode.VersionConflict) {
       this.conflict.set(true);

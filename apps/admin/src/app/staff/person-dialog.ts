@@ -36,6 +36,7 @@ import {
 } from 'rxjs';
 import { today } from '../core/days';
 import { toProblem } from '../core/http/api-error';
+import { showProblemAtFields } from '../core/http/problem-form';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { Notifier } from '../core/ui/notifier';
 import { StaffApi } from './staff-api';
@@ -239,36 +240,17 @@ export class PersonDialog {
       this.conflict.set(true);
       return;
     }
-    const at = (field: FieldName, message: TranslationKey): boolean => {
-      const control = this.form.get(field === 'managerId' ? 'manager' : field);
-      if (!control || control.disabled) return false;
-      control.setErrors({ server: message });
-      control.markAsTouched();
-      return true;
-    };
-    let shown = false;
-    switch (problem.code) {
-      case ErrorCode.EmployeeNumberTaken:
-        shown = at('employeeNumber', 'validation.employeeNumberTaken');
-        break;
-      case ErrorCode.BranchNotActive:
-        shown = at('branchId', 'errors.branchNotActive');
-        break;
-      case ErrorCode.JobRoleNotFound:
-        shown = at('jobRoleIds', 'errors.jobRoleNotFound');
-        break;
-      case ErrorCode.ManagerNotFound:
-        shown = at('managerId', 'errors.managerNotFound');
-        break;
-      case ErrorCode.ManagerCycle:
-        shown = at('managerId', 'errors.managerCycle');
-        break;
-      default:
-        for (const error of problem.errors ?? []) {
-          const field = error.field as FieldName;
-          if (field in FIELD_MESSAGES) shown = at(field, FIELD_MESSAGES[field]) || shown;
-        }
-    }
+    const shown = showProblemAtFields<FieldName>(problem, {
+      control: (field) => this.form.get(field === 'managerId' ? 'manager' : field),
+      byCode: {
+        [ErrorCode.EmployeeNumberTaken]: ['employeeNumber', 'validation.employeeNumberTaken'],
+        [ErrorCode.BranchNotActive]: ['branchId', 'errors.branchNotActive'],
+        [ErrorCode.JobRoleNotFound]: ['jobRoleIds', 'errors.jobRoleNotFound'],
+        [ErrorCode.ManagerNotFound]: ['managerId', 'errors.managerNotFound'],
+        [ErrorCode.ManagerCycle]: ['managerId', 'errors.managerCycle'],
+      },
+      fieldMessages: FIELD_MESSAGES,
+    });
     if (!shown) this.notifier.problem(problem);
   }
 }
