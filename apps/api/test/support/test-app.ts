@@ -41,7 +41,14 @@ export async function createTestApp(
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, role)] }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app, config);
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // An app that fails to start (a test expects it) must not keep relaying the run's outbox or running jobs
+    // after its test file has ended.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const dataSource = app.get<DataSource>(getDataSourceToken());
   return { app, dataSource, config, close: () => app.close() };
 }
