@@ -4,7 +4,7 @@ export default {
   displayName: 'api:unit',
   rootDir: '.',
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   transform: swcJestTransform,
   moduleNameMapper: workspaceModuleNameMapper,
 };

@@ -1,8 +1,8 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('node:path');
 
-// Bundles the API's own code and the shared libs; node_modules stay external. Three entry points over
-// the same modules: main (HTTP), worker (jobs) and migrate (deploy step).
+// Bundles the API's own code and the shared libs; node_modules stay external. Four entry points over
+// the same modules: main (HTTP), worker (jobs), migrate (deploy step) and cli (admin commands).
 module.exports = {
   output: { path: join(__dirname, '../../dist/apps/api') },
   devtool: 'source-map',
@@ -14,6 +14,7 @@ module.exports = {
       additionalEntryPoints: [
         { entryName: 'worker', entryPath: './src/worker.ts' },
         { entryName: 'migrate', entryPath: './src/migrate.ts' },
+        { entryName: 'cli', entryPath: './src/cli.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       // Certificate fonts (DejaVu Sans + licence), read at run time from dist/apps/api/fonts.

@@ -1,7 +1,15 @@
 import type { BranchPage, HrImportPage, StaffDetail, StaffPage, StaffSummary } from '@brevet/contracts';
 import { startBrevet, type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
-import { apiGet, launchChromium, openApp, screenshot, stopBrevet, type AppPage } from './support/e2e';
+import {
+  apiFetch,
+  apiGet,
+  launchChromium,
+  openApp,
+  screenshot,
+  stopBrevet,
+  type AppPage,
+} from './support/e2e';
 
 const HEADER = 'Personalnummer;Vorname;Nachname;E-Mail;Sprache;Standort;Rollen;Eintrittsdatum';
 
@@ -147,7 +155,7 @@ describe('HR import', () => {
     const download = page.getByRole('link', { name: 'Download result (CSV)' });
     const href = (await download.getAttribute('href')) ?? '';
     expect(href).toMatch(/^\/api\/v1\/hr-imports\/[0-9a-f-]{36}\/result\.csv$/);
-    const resultCsv = await (await fetch(`${brevet.url}${href}`)).text();
+    const resultCsv = await (await apiFetch(brevet, href)).text();
     expect(resultCsv).toContain('DE-XYZ-99');
 
     const imports = await apiGet<HrImportPage>(brevet, '/api/v1/hr-imports');

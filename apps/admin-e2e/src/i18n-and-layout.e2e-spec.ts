@@ -45,6 +45,8 @@ describe('language and layout', () => {
     await page.getByRole('button', { name: 'Neuer Standort' }).waitFor();
     await page.getByRole('columnheader', { name: 'Kürzel' }).waitFor();
     await page.getByText('12 Standorte').waitFor();
+    // The signed-in person's name and the sign-out button are in the top bar, in German too.
+    await page.getByRole('banner').getByRole('button', { name: 'Abmelden' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     expect(await page.title()).toBe('Standorte · Brevet');
 

@@ -5,9 +5,13 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
 import { BranchesModule } from './branches/branches.module';
 import { Clock } from './common/clock';
+import { ComplianceModule } from './compliance/compliance.module';
+import { RequestContext } from './common/request-context';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CredentialsModule } from './credentials/credentials.module';
@@ -23,6 +27,10 @@ import { PROCESS_ROLE, type ProcessRole } from './process-role';
 import { RegionsModule } from './regions/regions.module';
 import { ScimModule } from './scim/scim.module';
 import { SeedModule } from './seed/seed.module';
+import { SelfServiceModule } from './self-service/self-service.module';
+import { SharedStateModule } from './shared-state/shared-state.module';
+import { DemoIdpModule } from './sso/demo-idp/demo-idp.module';
+import { SsoModule } from './sso/sso.module';
 import { StaffModule } from './staff/staff.module';
 
 /**
@@ -70,6 +78,9 @@ export class AppModule {
           ],
         }),
         JobsModule,
+        SharedStateModule,
+        AuditModule,
+        AuthModule,
         HealthModule,
         RegionsModule,
         BranchesModule,
@@ -80,15 +91,19 @@ export class AppModule {
         HrImportModule,
         CredentialsModule,
         AwardsModule,
+        ComplianceModule,
         OpenBadgesModule.withSources({
           imports: [AwardsModule],
           revokedIndexSource: AwardCredentialSource,
           publicCredentialSource: AwardCredentialSource,
         }),
+        SsoModule,
+        DemoIdpModule.register(config),
+        SelfServiceModule,
         SeedModule,
       ],
-      providers: [{ provide: PROCESS_ROLE, useValue: role }, Clock],
-      exports: [PROCESS_ROLE, Clock],
+      providers: [{ provide: PROCESS_ROLE, useValue: role }, Clock, RequestContext],
+      exports: [PROCESS_ROLE, Clock, RequestContext],
     };
   }
 }

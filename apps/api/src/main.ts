@@ -7,6 +7,7 @@ import { startRuntime } from './bootstrap/runtime';
 import { stopOnSignals } from './bootstrap/shutdown';
 import { MigrationService } from './database/migration.service';
 import { DemoSeedService } from './seed/demo-seed.service';
+import { DemoIdpRegistration } from './sso/demo-idp/demo-idp-registration.service';
 
 /** HTTP entry point: the API and the admin UI on one port. In embedded mode it also runs the jobs. */
 async function bootstrap(): Promise<void> {
@@ -18,6 +19,7 @@ async function bootstrap(): Promise<void> {
   configureApp(app, config);
   if (config.runMigrations) await app.get(MigrationService).runPending();
   if (config.seedDemo) await app.get(DemoSeedService).seedIfEmpty();
+  if (config.demoIdp) await app.get(DemoIdpRegistration).ensureRegistered();
 
   stopOnSignals('Brevet', async () => {
     // Stop accepting requests first; requests in flight finish before the modules shut down.

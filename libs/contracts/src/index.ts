@@ -1,6 +1,9 @@
+export * from './lib/audit';
+export * from './lib/auth';
 export * from './lib/awards';
 export * from './lib/branches';
 export * from './lib/catalogue';
+export * from './lib/compliance';
 export * from './lib/credentials';
 export * from './lib/health';
 export * from './lib/hr-import';
@@ -11,3 +14,5 @@ export * from './lib/people';
 export * from './lib/problem';
 export * from './lib/routes';
 export * from './lib/scim';
+export * from './lib/self-service';
+export * from './lib/sso';

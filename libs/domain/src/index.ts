@@ -7,3 +7,4 @@ export * from './lib/credentials/certificate-status';
 export * from './lib/credentials/current-award';
 export * from './lib/credentials/recertification';
 export * from './lib/credentials/validity-settings';
+export * from './lib/compliance';

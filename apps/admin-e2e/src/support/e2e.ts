@@ -38,19 +38,86 @@ export interface AppPage {
   errors: string[];
 }
 
-/** A fresh browser context (no stored language) on the app, English unless `locale` says otherwise. */
+/** The demo company's break-glass HR admin (seeded in embedded mode). */
+export const ADMIN = { email: 'admin@nordwind.example', password: 'nordwind-demo' } as const;
+export const SESSION_COOKIE = 'brevet_session';
+
+/** A signed-in session: the value of the HttpOnly session cookie. */
+export interface Session {
+  token: string;
+}
+
+/** Signs in through the API's password endpoint, the way the sign-in form does, and returns the session. */
+export async function passwordSession(
+  brevet: BrevetProcess,
+  email: string = ADMIN.email,
+  password: string = ADMIN.password,
+): Promise<Session> {
+  const response = await fetch(`${brevet.url}/api/v1/auth/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (response.status !== 204) throw new Error(`sign-in as ${email} answered ${response.status}`);
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  const token = cookie?.slice(SESSION_COOKIE.length + 1).split(';')[0];
+  if (!token) throw new Error('sign-in set no session cookie');
+  return { token };
+}
+
+const adminSessions = new Map<string, Promise<Session>>();
+
+/**
+ * The HR admin's session on this server, signed in once and shared by every browser context and API call of
+ * the test file (sign-in is rate limited, and hashing the password is deliberately slow).
+ */
+export function adminSession(brevet: BrevetProcess): Promise<Session> {
+  let session = adminSessions.get(brevet.url);
+  if (!session) {
+    session = passwordSession(brevet);
+    session.catch(() => adminSessions.delete(brevet.url));
+    adminSessions.set(brevet.url, session);
+  }
+  return session;
+}
+
+/** Puts `session` into a browser context, as if its sign-in had happened there. */
+export async function useSession(context: BrowserContext, baseUrl: string, session: Session): Promise<void> {
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: session.token, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
+  ]);
+}
+
+export interface OpenOptions {
+  path?: string;
+  viewport?: { width: number; height: number };
+  locale?: string;
+  /** Whose session the browser has: the HR admin's (default), another one, or none (`null`: signed out). */
+  session?: Session | null;
+  /** `localhost` instead of `127.0.0.1`: the host of the server's default `PUBLIC_URL`, which SAML needs. */
+  host?: '127.0.0.1' | 'localhost';
+}
+
+/**
+ * A fresh browser context (no stored language) on the app, English unless `locale` says otherwise, signed in
+ * as the HR admin unless `session` says otherwise.
+ */
 export async function openApp(
   browser: Browser,
   brevet: BrevetProcess,
-  options: { path?: string; viewport?: { width: number; height: number }; locale?: string } = {},
+  options: OpenOptions = {},
 ): Promise<AppPage> {
+  const baseURL = options.host === 'localhost' ? brevet.url.replace('127.0.0.1', 'localhost') : brevet.url;
   const context = await browser.newContext({
-    baseURL: brevet.url,
+    baseURL,
     viewport: options.viewport ?? DESKTOP,
     locale: options.locale ?? 'en-US',
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(15_000);
+  const session = options.session === undefined ? await adminSession(brevet) : options.session;
+  if (session) await useSession(context, baseURL, session);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -63,9 +130,22 @@ export async function listLoaded(page: Page): Promise<void> {
   await page.locator('section[aria-busy="false"]').waitFor();
 }
 
+/** A request to the running API as the HR admin (or as `session`). */
+export async function apiFetch(
+  brevet: BrevetProcess,
+  route: string,
+  init: RequestInit = {},
+  session?: Session,
+): Promise<Response> {
+  const { token } = session ?? (await adminSession(brevet));
+  const headers = new Headers(init.headers);
+  headers.set('cookie', `${SESSION_COOKIE}=${token}`);
+  return fetch(`${brevet.url}${route}`, { ...init, headers, signal: AbortSignal.timeout(10_000) });
+}
+
 /** Reads JSON from the running API, to check what a UI action really stored. */
-export async function apiGet<T>(brevet: BrevetProcess, route: string): Promise<T> {
-  const response = await fetch(`${brevet.url}${route}`, { signal: AbortSignal.timeout(10_000) });
+export async function apiGet<T>(brevet: BrevetProcess, route: string, session?: Session): Promise<T> {
+  const response = await apiFetch(brevet, route, {}, session);
   if (!response.ok) throw new Error(`GET ${route} answered ${response.status}`);
   return (await response.json()) as T;
 }
@@ -77,11 +157,10 @@ export async function apiSend<T>(
   route: string,
   body: unknown,
 ): Promise<T> {
-  const response = await fetch(`${brevet.url}${route}`, {
+  const response = await apiFetch(brevet, route, {
     method,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
   });
   if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}`);
   return (await response.json()) as T;

@@ -1,11 +1,59 @@
 import type { Routes } from '@angular/router';
+import { Permission } from '@brevet/contracts';
+import { landingRedirect, requires, signedInGuard, signedOutGuard } from './core/auth';
+import { ForbiddenPage } from './shell/forbidden-page';
+import { Shell } from './shell/shell';
 
-/** Every feature is a lazy route, so the initial bundle holds only the shell. */
+/**
+ * Every feature is a lazy route, so the initial bundle holds only the shell. Each page names the permission
+ * it needs (`requires`, from the permission map in `@brevet/contracts`); the menu reads the same map.
+ */
 export const appRoutes: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: 'branches' },
-  { path: 'organisation', loadChildren: () => import('./organisation/organisation.routes') },
-  { path: 'branches', loadChildren: () => import('./branches/branches.routes') },
-  { path: 'staff', loadChildren: () => import('./staff/staff.routes') },
-  { path: 'import', loadChildren: () => import('./hr-import/hr-import.routes') },
-  { path: '**', redirectTo: 'branches' },
+  {
+    path: 'login',
+    canMatch: [signedOutGuard],
+    loadComponent: () => import('./login/login-page'),
+    title: 'login.title',
+  },
+  {
+    path: '',
+    component: Shell,
+    canMatch: [signedInGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: landingRedirect },
+      {
+        path: 'organisation',
+        ...requires(Permission.OrgRead),
+        loadChildren: () => import('./organisation/organisation.routes'),
+      },
+      {
+        path: 'branches',
+        ...requires(Permission.OrgRead),
+        loadChildren: () => import('./branches/branches.routes'),
+      },
+      {
+        path: 'staff',
+        ...requires(Permission.StaffRead),
+        loadChildren: () => import('./staff/staff.routes'),
+      },
+      {
+        path: 'import',
+        ...requires(Permission.HrImport),
+        loadChildren: () => import('./hr-import/hr-import.routes'),
+      },
+      {
+        path: 'audit',
+        ...requires(Permission.AuditRead),
+        loadChildren: () => import('./audit/audit.routes'),
+      },
+      {
+        path: 'settings/sso',
+        ...requires(Permission.SsoManage),
+        loadChildren: () => import('./sso/sso.routes'),
+      },
+      { path: 'me', ...requires(Permission.Self), loadChildren: () => import('./me/me.routes') },
+      { path: 'forbidden', component: ForbiddenPage, title: 'forbidden.title' },
+      { path: '**', redirectTo: landingRedirect },
+    ],
+  },
 ];

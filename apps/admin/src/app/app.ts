@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { Shell } from './shell/shell';
+import { RouterOutlet } from '@angular/router';
 
+/** The sign-in page, or the shell with the signed-in pages (see `app.routes.ts`). */
 @Component({
   selector: 'bv-root',
-  imports: [Shell],
+  imports: [RouterOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: '<bv-shell />',
+  template: '<router-outlet />',
 })
 export class App {}

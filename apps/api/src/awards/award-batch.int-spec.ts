@@ -5,28 +5,29 @@ import type {
   ProblemDetails,
   StaffDetail,
 } from '@brevet/contracts';
-import request from 'supertest';
 import { credentialBody, makePeople, makePublishedCredential } from '../../test/support/credential-factories';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
 import { Clock } from '../common/clock';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 const NOW = new Date('2026-11-01T10:00:00Z');
 
 /** Rosters and CSV imports: everything is checked first; a batch with any error changes nothing. */
 describe('awarding in bulk (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
   let people: StaffDetail[];
   let forklift: CredentialDetail;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
     jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => NOW);
   });
   afterAll(() => t.close());
   beforeEach(async () => {
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
     people = (await makePeople(t.dataSource, http, 5)).people;
     forklift = await makePublishedCredential(http, { code: 'FORKLIFT' });
     // Renewed on the expiry basis: for the history file below.

@@ -1,7 +1,7 @@
 import type { Award, AwardBatchResult } from '@brevet/contracts';
-import request from 'supertest';
 import { makePeople, makePublishedCredential } from '../../test/support/credential-factories';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 /**
  * Issuing at the same time for the same person and credential. The test app's pool has several connections
@@ -9,14 +9,18 @@ import { createTestApp, resetDatabase, type TestApp } from '../../test/support/t
  */
 describe('issuing concurrently (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
   });
   afterAll(() => t.close());
-  beforeEach(() => resetDatabase(t));
+  beforeEach(async () => {
+    await resetDatabase(t);
+    http = await signInAsAdmin(t);
+    http = await signInAsAdmin(t);
+  });
 
   const activeCount = async () =>
     (await t.dataSource.query(`SELECT count(*)::int AS n FROM award WHERE status = 'active'`))[0].n as number;

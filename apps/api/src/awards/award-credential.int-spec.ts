@@ -3,20 +3,21 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import request from 'supertest';
 import { makePeople, makePublishedCredential } from '../../test/support/credential-factories';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
 import { RevocationListService } from '../open-badges/revocation-list.service';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 /** Awards wired into Open Badges: a real award becomes a signed credential, a PDF and a verification. */
 describe('an award as an Open Badges credential (real PostgreSQL, real HTTP)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { CredentialInput, LocalizedText } from '@brevet/contracts';
-import type { PublicCredentialSource, RevokedIndexSource } from '../open-badges/open-badges.ports';
+import type {
+  CredentialViewer,
+  PublicCredentialSource,
+  RevokedIndexSource,
+} from '../open-badges/open-badges.ports';
 import { AwardRepository, type AwardCredentialRow } from './award.repository';
 
 /** What Open Badges reads from awards: the revoked status-list bits, and one award as a credential. */
@@ -12,8 +16,8 @@ export class AwardCredentialSource implements RevokedIndexSource, PublicCredenti
     return this.awards.revokedStatusListIndices();
   }
 
-  async findForVerification(awardId: string): Promise<CredentialInput | null> {
-    const row = await this.awards.findCredentialRow(awardId);
+  async findForVerification(awardId: string, viewer: CredentialViewer): Promise<CredentialInput | null> {
+    const row = await this.awards.findCredentialRow(awardId, viewer);
     return row && row.status_list_index !== null ? mapCredentialInput(row) : null;
   }
 }

@@ -18,16 +18,10 @@ import type {
   StaffStatus,
   UiLanguage,
 } from '@brevet/contracts';
+import type { AccessScope } from '../auth/actor';
+import { branchScopeSql } from '../database/scope.util';
+import type { CredentialViewer } from '../open-badges/open-badges.ports';
 import { AwardEntity } from './award.entity';
-
-/**
- * What a caller may see. The SSO issue adds roles: a manager's scope will be their branches. Applied in SQL
- * (never by filtering afterwards): `branchIds` limits to people whose current branch is one of them; an
- * empty list sees nothing; undefined sees everything.
- */
-export interface AwardScope {
-  branchIds?: readonly string[];
-}
 
 export interface AwardPageQuery {
   page: number;
@@ -170,11 +164,11 @@ export class AwardRepository {
     return this.txHost.tx.getRepository(AwardEntity);
   }
 
-  /** One page of awards; filters, effective status and scope are applied in PostgreSQL. */
-  async findPage(
-    query: AwardPageQuery,
-    scope: AwardScope = {},
-  ): Promise<{ rows: AwardRow[]; total: number }> {
+  /**
+   * One page of awards; filters, effective status and scope (the awarded person's current branch) are applied
+   * in PostgreSQL.
+   */
+  async findPage(query: AwardPageQuery, scope: AccessScope): Promise<{ rows: AwardRow[]; total: number }> {
     const params: unknown[] = [query.now.toISOString()];
     const param = (value: unknown) => {
       params.push(value);
@@ -208,11 +202,12 @@ export class AwardRepository {
     return { rows: rows.map(toAwardRow), total };
   }
 
-  async findRow(id: string, scope: AwardScope = {}): Promise<AwardRow | null> {
+  /** The award, or null when unknown or the awarded person's current branch is outside `scope`. */
+  async findRow(id: string, scope: AccessScope): Promise<AwardRow | null> {
     return (await this.findRows([id], scope))[0] ?? null;
   }
 
-  async findRows(ids: readonly string[], scope: AwardScope = {}): Promise<AwardRow[]> {
+  async findRows(ids: readonly string[], scope: AccessScope): Promise<AwardRow[]> {
     if (ids.length === 0) return [];
     const params: unknown[] = [[...ids]];
     const param = (value: unknown) => {
@@ -229,7 +224,7 @@ export class AwardRepository {
   }
 
   /** Every award of one person, by credential code, newest first. */
-  async rowsOfStaff(staffId: string, scope: AwardScope = {}): Promise<AwardRow[]> {
+  async rowsOfStaff(staffId: string, scope: AccessScope): Promise<AwardRow[]> {
     const params: unknown[] = [staffId];
     const param = (value: unknown) => {
       params.push(value);
@@ -245,7 +240,7 @@ export class AwardRepository {
   }
 
   /** A person within the scope, with their branch's time zone; null when unknown or out of scope. */
-  async findStaff(staffId: string, scope: AwardScope = {}): Promise<IssuingStaff | null> {
+  async findStaff(staffId: string, scope: AccessScope): Promise<IssuingStaff | null> {
     const params: unknown[] = [staffId];
     const param = (value: unknown) => {
       params.push(value);
@@ -384,9 +379,17 @@ export class AwardRepository {
     await this.repo.update({ id }, { status: 'revoked', revokedAt: at, revokedBy: by, revokeReason: reason });
   }
 
-  /** The status list indices of every revoked award (for the Open Badges revocation list). */
-  /** One award with its definition version, person and branch: what a credential, the PDF and the page show. */
-  async findCredentialRow(awardId: string): Promise<AwardCredentialRow | null> {
+  /**
+   * One award with its definition version, person and branch: what a credential, the PDF and the page show.
+   * Null when there is no such award or `viewer` may not see it (the same answer, so nothing leaks).
+   */
+  async findCredentialRow(awardId: string, viewer: CredentialViewer): Promise<AwardCredentialRow | null> {
+    const params: unknown[] = [awardId];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const visible = viewer === 'anyone' ? null : viewerSql(viewer, param);
     const rows: AwardCredentialRow[] = await this.txHost.tx.query(
       `SELECT a.id, a.status_list_index, a.issued_on::text AS issued_on, a.valid_until::text AS valid_until,
               a.status, a.assessment_result, d.code, d.esco_skill_uri, v.version, v.title, v.description,
@@ -400,12 +403,13 @@ export class AwardRepository {
          JOIN credential_definition_version v ON v.id = a.definition_version_id
          JOIN staff s ON s.id = a.staff_id
          JOIN branch b ON b.id = s.branch_id
-        WHERE a.id = $1`,
-      [awardId],
+        WHERE a.id = $1 ${visible ? `AND ${visible}` : ''}`,
+      params,
     );
     return rows[0] ?? null;
   }
 
+  /** The status list indices of every revoked award (for the Open Badges revocation list). */
   async revokedStatusListIndices(): Promise<number[]> {
     const rows: Array<{ i: number }> = await this.txHost.tx.query(
       `SELECT status_list_index AS i FROM award WHERE status = 'revoked' AND status_list_index IS NOT NULL
@@ -415,8 +419,24 @@ export class AwardRepository {
   }
 }
 
-function scopeWhere(scope: AwardScope, param: (value: unknown) => string): string[] {
-  return scope.branchIds === undefined ? [] : [`s.branch_id = ANY(${param([...scope.branchIds])}::uuid[])`];
+function scopeWhere(scope: AccessScope, param: (value: unknown) => string): string[] {
+  const condition = branchScopeSql(scope, 's.branch_id', param);
+  return condition ? [condition] : [];
+}
+
+/** A signed-in viewer sees the awards of people in their scope, and their own; anything else is no row. */
+function viewerSql(
+  viewer: Exclude<CredentialViewer, 'anyone'>,
+  param: (value: unknown) => string,
+): string | null {
+  const either: string[] = [];
+  if (viewer.scope) {
+    const inScope = branchScopeSql(viewer.scope, 's.branch_id', param);
+    if (!inScope) return null; // company-wide
+    either.push(inScope);
+  }
+  if (viewer.staffId) either.push(`a.staff_id = ${param(viewer.staffId)}`);
+  return either.length > 0 ? `(${either.join(' OR ')})` : 'FALSE';
 }
 
 function toIssuingStaff(r: Record<string, string>): IssuingStaff {

@@ -28,6 +28,10 @@ import {
   RevokeAwardDto,
 } from './award.dto';
 import { AwardsService, type IssuedAward } from './awards.service';
+import type { Actor } from '../auth/actor';
+import { Allow } from '../auth/allow.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Permission } from '@brevet/contracts';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -37,19 +41,21 @@ function created(res: Response, issued: IssuedAward): Award {
   return issued.award;
 }
 
-/** Awards: HR admins issue, renew and revoke; managers will see their branches only (SSO issue). */
+/** Awards: HR admins issue, renew and revoke; managers see the awards of people in their branches. */
 @ApiTags('awards')
 @Controller({ path: 'awards', version: '1' })
 export class AwardsController {
   constructor(private readonly awards: AwardsService) {}
 
   @Get()
+  @Allow(Permission.AwardsRead)
   @ApiOkResponse({ type: AwardPageDto, description: 'Newest first unless `sort` says otherwise.' })
-  list(@Query() query: AwardListQueryDto): Promise<AwardPage> {
-    return this.awards.list(query);
+  list(@Query() query: AwardListQueryDto, @CurrentActor() actor: Actor): Promise<AwardPage> {
+    return this.awards.list(query, actor.scope);
   }
 
   @Post()
+  @Allow(Permission.AwardsWrite)
   @ApiCreatedResponse({
     type: AwardDto,
     description: 'Issued; an active award of the credential is superseded.',
@@ -64,6 +70,7 @@ export class AwardsController {
   }
 
   @Get('preview')
+  @Allow(Permission.AwardsWrite)
   @ApiOkResponse({
     type: AwardPreviewDto,
     description: 'What issuing would give, and why; nothing is saved.',
@@ -73,6 +80,7 @@ export class AwardsController {
   }
 
   @Post('bulk')
+  @Allow(Permission.AwardsWrite)
   @HttpCode(200)
   @ApiOkResponse({ type: AwardBatchResultDto, description: 'Applied (or planned, with `dryRun`).' })
   @ApiUnprocessableEntityResponse({
@@ -84,6 +92,7 @@ export class AwardsController {
   }
 
   @Post('import')
+  @Allow(Permission.AwardsWrite)
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: AwardImportUploadDto })
@@ -98,22 +107,29 @@ export class AwardsController {
   }
 
   @Get(':id')
+  @Allow(Permission.AwardsRead)
   @ApiOkResponse({ type: AwardDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No award with that ID.' })
-  get(@Param('id', uuid) id: string): Promise<Award> {
-    return this.awards.get(id);
+  get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<Award> {
+    return this.awards.get(id, actor.scope);
   }
 
   @Post(':id/revoke')
+  @Allow(Permission.AwardsWrite)
   @HttpCode(200)
   @ApiOkResponse({ type: AwardDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No award with that ID.' })
   @ApiConflictResponse({ type: ProblemDto, description: 'Already revoked, or superseded.' })
-  revoke(@Param('id', uuid) id: string, @Body() body: RevokeAwardDto): Promise<Award> {
-    return this.awards.revoke(id, body);
+  revoke(
+    @Param('id', uuid) id: string,
+    @Body() body: RevokeAwardDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<Award> {
+    return this.awards.revoke(id, body, actor.scope);
   }
 
   @Post(':id/renew')
+  @Allow(Permission.AwardsWrite)
   @ApiCreatedResponse({ type: AwardDto, description: 'The renewal; the award is superseded.' })
   @ApiOkResponse({ type: AwardDto, description: 'This completion was already recorded.' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No award with that ID.' })
@@ -121,8 +137,9 @@ export class AwardsController {
   async renew(
     @Param('id', uuid) id: string,
     @Body() body: RenewAwardDto,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Award> {
-    return created(res, await this.awards.renew(id, body));
+    return created(res, await this.awards.renew(id, body, actor.scope));
   }
 }

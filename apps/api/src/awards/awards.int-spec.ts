@@ -8,29 +8,30 @@ import type {
   StaffCredentials,
   StaffDetail,
 } from '@brevet/contracts';
-import request from 'supertest';
 import { makePeople, makePublishedCredential } from '../../test/support/credential-factories';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
 import { Clock } from '../common/clock';
 import { AwardRepository } from './award.repository';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 /** "Now" for every test: 1 November 2026, late morning in Berlin. */
 const NOW = new Date('2026-11-01T10:00:00Z');
 
 describe('awards over HTTP (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
   let now: Date;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
     jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => now);
   });
   afterAll(() => t.close());
   beforeEach(async () => {
     now = NOW;
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
   });
 
   const issue = (staffId: string, definitionId: string, completedOn: string, extra: object = {}) =>
@@ -458,23 +459,31 @@ describe('awards over HTTP (real PostgreSQL)', () => {
         sort: { field: 'issuedOn' as const, direction: 'asc' as const },
         now: NOW,
       };
-      const southOnly = await repo.findPage(query, { branchIds: [south.branchId] });
+      const southOnly = await repo.findPage(query, { all: false, branchIds: [south.branchId] });
       expect(southOnly).toMatchObject({ total: 1, rows: [{ id: ids['south'] }] });
-      const both = await repo.findPage(query, { branchIds: [south.branchId, north.branchId] });
+      const both = await repo.findPage(query, { all: false, branchIds: [south.branchId, north.branchId] });
       expect(both.total).toBe(7);
-      expect((await repo.findPage(query, { branchIds: [] })).total).toBe(0);
+      expect((await repo.findPage(query, { all: false, branchIds: [] })).total).toBe(0);
       expect(
-        (await repo.findPage({ ...query, status: 'expiring' }, { branchIds: [north.branchId] })).rows.map(
-          (r) => r.id,
-        ),
+        (
+          await repo.findPage({ ...query, status: 'expiring' }, { all: false, branchIds: [north.branchId] })
+        ).rows.map((r) => r.id),
       ).toEqual([ids['expiring']]);
 
-      expect(await repo.findRow(ids['valid'], { branchIds: [south.branchId] })).toBeNull();
-      expect((await repo.findRow(ids['valid'], { branchIds: [north.branchId] }))?.id).toBe(ids['valid']);
-      expect(await repo.rowsOfStaff(north.people[0].id, { branchIds: [south.branchId] })).toEqual([]);
-      expect(await repo.rowsOfStaff(north.people[0].id, { branchIds: [north.branchId] })).toHaveLength(3);
-      expect(await repo.findStaff(north.people[0].id, { branchIds: [south.branchId] })).toBeNull();
-      expect((await repo.findStaff(north.people[0].id))?.timezone).toBe('Europe/Berlin');
+      expect(await repo.findRow(ids['valid'], { all: false, branchIds: [south.branchId] })).toBeNull();
+      expect((await repo.findRow(ids['valid'], { all: false, branchIds: [north.branchId] }))?.id).toBe(
+        ids['valid'],
+      );
+      expect(await repo.rowsOfStaff(north.people[0].id, { all: false, branchIds: [south.branchId] })).toEqual(
+        [],
+      );
+      expect(
+        await repo.rowsOfStaff(north.people[0].id, { all: false, branchIds: [north.branchId] }),
+      ).toHaveLength(3);
+      expect(
+        await repo.findStaff(north.people[0].id, { all: false, branchIds: [south.branchId] }),
+      ).toBeNull();
+      expect((await repo.findStaff(north.people[0].id, { all: true }))?.timezone).toBe('Europe/Berlin');
     });
   });
 });

@@ -7,15 +7,19 @@ import {
   DEFAULT_PAGE_SIZE,
   parseSort,
   type Award,
+  type AwardBatchItem,
   type AwardBatchResult,
   type AwardPage,
   type AwardPreview,
   type StaffCredentials,
 } from '@brevet/contracts';
 import { dayIn } from '@brevet/domain';
+import { AuditLog } from '../audit/audit-log.service';
+import { ALL_BRANCHES, type AccessScope } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { ValidationFailedException } from '../common/domain.exception';
 import { StaffNotFoundException } from '../staff/staff.exceptions';
+import { awardBatchRecord, awardLabel, batchCreatedAwards, singleAwardRecord } from './award-audit.util';
 import { readAwardCsv } from './award-csv.util';
 import type { AwardUpload } from './award-import-upload';
 import { AwardIssuingService, type AwardCandidate } from './award-issuing.service';
@@ -35,7 +39,7 @@ import {
   AwardNotRevocableException,
 } from './award.exceptions';
 import { mapAward, mapStaffCredentials } from './award.mapper';
-import { AwardRepository, type AwardScope } from './award.repository';
+import { AwardRepository } from './award.repository';
 
 /** The result of issuing one award: `created` is false when the completion was already recorded. */
 export interface IssuedAward {
@@ -44,8 +48,9 @@ export interface IssuedAward {
 }
 
 /**
- * Awards: issue (one, a roster, a CSV file), renew, revoke, list and show. Queries take an `AwardScope`
- * (branch IDs), applied in SQL; until sign-in exists (SSO issue) every caller sees everything.
+ * Awards: issue (one, a roster, a CSV file), renew, revoke, list and show. Reads take the caller's scope (the
+ * awarded person's current branch), applied in SQL; an award outside it is "not found". Issuing needs
+ * AwardsWrite, which only company-wide roles hold; revoke and renew also look the award up within the scope.
  */
 @Injectable()
 export class AwardsService {
@@ -54,9 +59,10 @@ export class AwardsService {
     private readonly issuing: AwardIssuingService,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
-  async list(query: AwardListQueryDto, scope: AwardScope = {}): Promise<AwardPage> {
+  async list(query: AwardListQueryDto, scope: AccessScope): Promise<AwardPage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const now = this.clock.now();
@@ -79,7 +85,7 @@ export class AwardsService {
     return { items: rows.map((row) => mapAward(row, now)), total, page, pageSize };
   }
 
-  async get(id: string, scope: AwardScope = {}): Promise<Award> {
+  async get(id: string, scope: AccessScope): Promise<Award> {
     const row = await this.awards.findRow(id, scope);
     if (!row) throw new AwardNotFoundException(id);
     return mapAward(row, this.clock.now());
@@ -90,26 +96,45 @@ export class AwardsService {
    * one supersedes. Recording a completion that is already recorded returns the existing award.
    */
   async issue(request: IssueAwardDto): Promise<IssuedAward> {
-    return this.issueOne({ id: request.staffId }, { id: request.definitionId }, request);
+    const item = await this.txHost.withTransaction(async () => {
+      const issued = await this.issueOne({ id: request.staffId }, { id: request.definitionId }, request);
+      if (issued.outcome !== 'unchanged')
+        await this.audit.record(singleAwardRecord('award.issued', issued, request.issuer));
+      return issued;
+    });
+    return this.issuedAward(item);
   }
 
   /** Renews an active award: issues the same credential to the same person from a new completion. */
-  async renew(id: string, request: RenewAwardDto): Promise<IssuedAward> {
-    return this.txHost.withTransaction(async () => {
-      const award = await this.awards.findById(id);
+  async renew(id: string, request: RenewAwardDto, scope: AccessScope): Promise<IssuedAward> {
+    const item = await this.txHost.withTransaction(async () => {
+      const award = await this.awards.findRow(id, scope);
       if (!award) throw new AwardNotFoundException(id);
       if (award.status !== 'active') throw new AwardNotRenewableException(award.status);
-      return this.issueOne({ id: award.staffId }, { id: award.definitionId }, request);
+      const renewed = await this.issueOne({ id: award.staffId }, { id: award.definitionId }, request);
+      if (renewed.outcome !== 'unchanged')
+        await this.audit.record(singleAwardRecord('award.renewed', renewed, request.issuer, award));
+      return renewed;
     });
+    return this.issuedAward(item);
   }
 
   /** Revokes an active award, with a reason. Earlier (superseded) awards are not reinstated. */
-  async revoke(id: string, request: RevokeAwardDto, scope: AwardScope = {}): Promise<Award> {
+  async revoke(id: string, request: RevokeAwardDto, scope: AccessScope): Promise<Award> {
     await this.txHost.withTransaction(async () => {
       const award = await this.awards.findByIdForUpdate(id);
-      if (!award || !(await this.awards.findRow(id, scope))) throw new AwardNotFoundException(id);
+      const row = award ? await this.awards.findRow(id, scope) : null;
+      if (!award || !row) throw new AwardNotFoundException(id);
       if (award.status !== 'active') throw new AwardNotRevocableException(award.status);
-      await this.awards.revoke(id, this.clock.now(), request.revokedBy ?? null, request.reason);
+      const revokedBy = request.revokedBy ?? null;
+      await this.awards.revoke(id, this.clock.now(), revokedBy, request.reason);
+      await this.audit.record({
+        action: 'award.revoked',
+        target: { type: 'award', id, label: awardLabel(row.definitionCode, row.employeeNumber) },
+        before: { status: 'active' },
+        after: { status: 'revoked', revokedBy },
+        details: { reason: request.reason },
+      });
     });
     return this.get(id, scope);
   }
@@ -123,7 +148,7 @@ export class AwardsService {
     if (problems.length > 0) throw problems[0].exception();
     const plan = planned[0];
     const previousId = plan.outcome === 'renew' ? plan.relatedAwardId : null;
-    const previous = previousId ? await this.get(previousId) : null;
+    const previous = previousId ? await this.get(previousId, ALL_BRANCHES) : null;
     return {
       staffId: query.staffId,
       definitionId: query.definitionId,
@@ -150,11 +175,16 @@ export class AwardsService {
       ...this.candidate({ id: staffId }, { id: request.definitionId }, request),
       index,
     }));
-    const { result } = await this.issuing.run(candidates, {
-      source: 'bulk',
-      issuer: request.issuer,
-      dryRun: request.dryRun ?? false,
-      allowRevokedDay: false,
+    const result = await this.txHost.withTransaction(async () => {
+      const { result: planned } = await this.issuing.run(candidates, {
+        source: 'bulk',
+        issuer: request.issuer,
+        dryRun: request.dryRun ?? false,
+        allowRevokedDay: false,
+      });
+      if (batchCreatedAwards(planned))
+        await this.audit.record(awardBatchRecord('bulk', planned, request.issuer));
+      return planned;
     });
     if (!result.dryRun && result.errorCount > 0)
       throw new AwardBatchRejectedException(result.issues, result.errorCount);
@@ -189,30 +219,35 @@ export class AwardsService {
     }));
     // Rows with broken cells are already reported; the others are still checked, so one upload lists every
     // problem. A file with any error is planned only.
-    const { result } = await this.issuing.run(candidates, {
-      source: 'import',
-      issuer,
-      dryRun: dryRun || fileErrors > 0,
-      allowRevokedDay: false,
+    const merged = await this.txHost.withTransaction(async () => {
+      const { result } = await this.issuing.run(candidates, {
+        source: 'import',
+        issuer,
+        dryRun: dryRun || fileErrors > 0,
+        allowRevokedDay: false,
+      });
+      const issues = [...file.issues, ...result.issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+      const errorCount = fileErrors + result.errorCount;
+      const outcome: AwardBatchResult = {
+        ...result,
+        dryRun,
+        applied: result.applied,
+        counts: { ...result.counts, items: file.dataRows },
+        errorCount,
+        warningCount: issues.length - errorCount,
+        issues: issues.slice(0, AWARD_BATCH_MAX_ISSUES),
+        file: { name: upload.fileName, encoding: file.encoding, delimiter: file.delimiter },
+      };
+      if (batchCreatedAwards(outcome)) await this.audit.record(awardBatchRecord('import', outcome, issuer));
+      return outcome;
     });
-    const issues = [...file.issues, ...result.issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    const errorCount = fileErrors + result.errorCount;
-    const merged: AwardBatchResult = {
-      ...result,
-      dryRun,
-      applied: result.applied,
-      counts: { ...result.counts, items: file.dataRows },
-      errorCount,
-      warningCount: issues.length - errorCount,
-      issues: issues.slice(0, AWARD_BATCH_MAX_ISSUES),
-      file: { name: upload.fileName, encoding: file.encoding, delimiter: file.delimiter },
-    };
-    if (!dryRun && errorCount > 0) throw new AwardBatchRejectedException(merged.issues, errorCount);
+    if (!dryRun && merged.errorCount > 0)
+      throw new AwardBatchRejectedException(merged.issues, merged.errorCount);
     return merged;
   }
 
   /** A person's certificates: per credential the award that counts today (or the latest) and its history. */
-  async staffCredentials(staffId: string, scope: AwardScope = {}): Promise<StaffCredentials> {
+  async staffCredentials(staffId: string, scope: AccessScope): Promise<StaffCredentials> {
     const person = await this.awards.findStaff(staffId, scope);
     if (!person) throw new StaffNotFoundException(staffId);
     const rows = await this.awards.rowsOfStaff(staffId, scope);
@@ -220,21 +255,26 @@ export class AwardsService {
     return { staffId, today: dayIn(now, person.timezone), items: mapStaffCredentials(rows, now) };
   }
 
+  /** Issues one award (inside the caller's transaction) and returns what the engine did for it. */
   private async issueOne(
     staff: { id: string },
     definition: { id: string },
     request: IssueAwardDto | RenewAwardDto,
-  ): Promise<IssuedAward> {
+  ): Promise<AwardBatchItem & { awardId: string }> {
     if (request.assessmentResult?.passed === false) throw new AwardAssessmentFailedException();
-    const { problems, planned } = await this.issuing.run([this.candidate(staff, definition, request)], {
+    const { problems, result } = await this.issuing.run([this.candidate(staff, definition, request)], {
       source: 'single',
       issuer: request.issuer,
       dryRun: false,
       allowRevokedDay: true,
     });
     if (problems.length > 0) throw problems[0].exception();
-    const plan = planned[0];
-    return { award: await this.get(plan.awardId), created: plan.outcome !== 'unchanged' };
+    // Not a dry run: every planned item has its award's ID.
+    return result.items[0] as AwardBatchItem & { awardId: string };
+  }
+
+  private async issuedAward(item: AwardBatchItem & { awardId: string }): Promise<IssuedAward> {
+    return { award: await this.get(item.awardId, ALL_BRANCHES), created: item.outcome !== 'unchanged' };
   }
 
   private candidate(

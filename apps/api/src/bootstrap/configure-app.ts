@@ -15,6 +15,7 @@ import { isOpenBadgesPublicUrl, OPEN_BADGES_PUBLIC_ROUTES } from '../open-badges
 import { buildOpenApiDocument } from '../openapi/openapi';
 import { isScimUrl, SCIM_CONTENT_TYPE } from '../scim/scim.constants';
 import { scimContentType, ScimErrorFilter } from '../scim/scim-error.filter';
+import { applySecurityHeaders } from './security-headers';
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
@@ -42,11 +43,19 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.useLogger(app.get(Logger));
   express.disable('x-powered-by');
   express.set('trust proxy', config.trustProxy);
+  applySecurityHeaders(express);
   express.use(new ClsMiddleware({}).use);
   express.useBodyParser('json', { type: ['application/json', SCIM_CONTENT_TYPE] });
   express.use(SCIM_BASE_PATH, scimContentType);
   app.setGlobalPrefix('api', {
-    exclude: [{ path: 'scim/v2{/*path}', method: RequestMethod.ALL }, ...OPEN_BADGES_PUBLIC_ROUTES],
+    exclude: [
+      { path: 'scim/v2{/*path}', method: RequestMethod.ALL },
+      // SAML (/auth/saml/{idp}/…, URLs identity providers are given) and the demo identity provider. Not
+      // `auth/{*path}`: that would also take /api/v1/auth/… (sign-in options, me, logout) out of the prefix.
+      { path: 'auth/saml/{*path}', method: RequestMethod.ALL },
+      { path: 'auth/demo-idp/{*path}', method: RequestMethod.ALL },
+      ...OPEN_BADGES_PUBLIC_ROUTES,
+    ],
   });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(
@@ -73,6 +82,7 @@ function serveAdminUi(app: NestExpressApplication, dir: string): void {
     if (
       req.method !== 'GET' ||
       req.path.startsWith('/api') ||
+      req.path.startsWith('/auth/') ||
       isScimUrl(req.path) ||
       isOpenBadgesPublicUrl(req.path) ||
       path.extname(req.path)

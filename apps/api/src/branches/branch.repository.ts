@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { BranchSortField, BranchStatus, SortDirection } from '@brevet/contracts';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, type SelectQueryBuilder } from 'typeorm';
+import type { AccessScope } from '../auth/actor';
 import { BRANCH_REGION_PERIODS, setOpenPeriods } from '../database/period.util';
+import { branchScopeSql } from '../database/scope.util';
 import { BranchEntity } from './branch.entity';
 
 export interface BranchPageQuery {
@@ -33,6 +35,16 @@ export type BranchChanges = Partial<
   Pick<BranchEntity, 'name' | 'country' | 'timezone' | 'regionId' | 'status' | 'locale' | 'address'>
 >;
 
+export interface BranchWithStaffCount {
+  id: string;
+  code: string;
+  name: string;
+  country: string;
+  status: string;
+  regionId: string;
+  staffCount: number;
+}
+
 /** Thrown when a write hits the unique index on `branch.code`. */
 export class DuplicateBranchCodeError extends Error {}
 
@@ -44,8 +56,13 @@ export class BranchRepository {
     return this.txHost.tx.getRepository(BranchEntity);
   }
 
-  async findPage(query: BranchPageQuery): Promise<{ rows: BranchEntity[]; total: number }> {
+  /** One page of the branches in `scope` (the count too). */
+  async findPage(
+    query: BranchPageQuery,
+    scope: AccessScope,
+  ): Promise<{ rows: BranchEntity[]; total: number }> {
     const qb = this.repo.createQueryBuilder('branch').innerJoinAndSelect('branch.region', 'region');
+    inScope(qb, scope);
     if (query.status !== 'all') qb.andWhere('branch.status = :status', { status: query.status });
     if (query.regionId) qb.andWhere('branch.regionId = :regionId', { regionId: query.regionId });
     if (query.q) {
@@ -60,8 +77,14 @@ export class BranchRepository {
     return { rows, total };
   }
 
-  findById(id: string): Promise<BranchEntity | null> {
-    return this.repo.findOne({ where: { id }, relations: { region: true } });
+  /** The branch, or null when there is none with that ID or it lies outside `scope`. */
+  findById(id: string, scope: AccessScope): Promise<BranchEntity | null> {
+    const qb = this.repo
+      .createQueryBuilder('branch')
+      .innerJoinAndSelect('branch.region', 'region')
+      .where('branch.id = :id', { id });
+    inScope(qb, scope);
+    return qb.getOne();
   }
 
   /** Locks the row for the rest of the transaction, so concurrent edits queue up instead of racing. */
@@ -109,22 +132,27 @@ export class BranchRepository {
     await this.repo.save(Object.assign(entity, changes));
   }
 
-  /** Every branch with its number of active staff, for the organisation tree. */
-  async listWithStaffCounts(): Promise<
-    Array<{
-      id: string;
-      code: string;
-      name: string;
-      country: string;
-      status: string;
-      regionId: string;
-      staffCount: number;
-    }>
-  > {
+  /** Every branch with its number of active staff (for the demo seed; the tree uses `treeBranches`). */
+  listWithStaffCounts(): Promise<BranchWithStaffCount[]> {
+    return this.withStaffCounts({ all: true });
+  }
+
+  /** The branches in `scope` with their number of active staff, for the organisation tree. */
+  treeBranches(scope: AccessScope): Promise<BranchWithStaffCount[]> {
+    return this.withStaffCounts(scope);
+  }
+
+  private async withStaffCounts(scope: AccessScope): Promise<BranchWithStaffCount[]> {
+    const params: unknown[] = [];
+    const condition = branchScopeSql(scope, 'b.id', (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    });
     const rows: Array<Record<string, string>> = await this.txHost.tx.query(
       `SELECT b.id, b.code, b.name, b.country, b.status, b.region_id,
               (SELECT count(*) FROM staff s WHERE s.branch_id = b.id AND s.status <> 'left') AS staff_count
-         FROM branch b`,
+         FROM branch b ${condition ? `WHERE ${condition}` : ''}`,
+      params,
     );
     return rows.map((r) => ({
       id: r['id'],
@@ -140,6 +168,12 @@ export class BranchRepository {
   async count(): Promise<number> {
     return this.repo.count();
   }
+}
+
+/** Keeps the branches in `scope` (no condition for a company-wide scope). */
+function inScope(qb: SelectQueryBuilder<BranchEntity>, scope: AccessScope): void {
+  if (!scope.all)
+    qb.andWhere('branch.id = ANY(:scopeBranchIds::uuid[])', { scopeBranchIds: [...scope.branchIds] });
 }
 
 function translateUniqueViolation(error: unknown): unknown {

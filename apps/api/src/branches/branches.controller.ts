@@ -10,6 +10,10 @@ import type { Branch, BranchPage } from '@brevet/contracts';
 import { ProblemDto } from '../common/problem.dto';
 import { BranchDto, BranchListQueryDto, BranchPageDto, CreateBranchDto, UpdateBranchDto } from './branch.dto';
 import { BranchesService } from './branches.service';
+import type { Actor } from '../auth/actor';
+import { Allow } from '../auth/allow.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Permission } from '@brevet/contracts';
 
 const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
 
@@ -20,18 +24,21 @@ export class BranchesController {
   constructor(private readonly branches: BranchesService) {}
 
   @Get()
+  @Allow(Permission.OrgRead)
   @ApiOkResponse({ type: BranchPageDto })
-  list(@Query() query: BranchListQueryDto): Promise<BranchPage> {
-    return this.branches.list(query);
+  list(@Query() query: BranchListQueryDto, @CurrentActor() actor: Actor): Promise<BranchPage> {
+    return this.branches.list(query, actor.scope);
   }
 
   @Get(':id')
+  @Allow(Permission.OrgRead)
   @ApiOkResponse({ type: BranchDto })
-  get(@Param('id', uuid) id: string): Promise<Branch> {
-    return this.branches.get(id);
+  get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<Branch> {
+    return this.branches.get(id, actor.scope);
   }
 
   @Post()
+  @Allow(Permission.OrgWrite)
   @ApiCreatedResponse({ type: BranchDto })
   @ApiConflictResponse({ type: ProblemDto, description: 'The code is taken.' })
   create(@Body() body: CreateBranchDto): Promise<Branch> {
@@ -39,6 +46,7 @@ export class BranchesController {
   }
 
   @Patch(':id')
+  @Allow(Permission.OrgWrite)
   @ApiOkResponse({ type: BranchDto })
   @ApiConflictResponse({ type: ProblemDto, description: 'Changed by someone else since `version`.' })
   update(@Param('id', uuid) id: string, @Body() body: UpdateBranchDto): Promise<Branch> {
@@ -46,6 +54,7 @@ export class BranchesController {
   }
 
   @Post(':id/archive')
+  @Allow(Permission.OrgWrite)
   @HttpCode(200)
   @ApiOkResponse({ type: BranchDto })
   archive(@Param('id', uuid) id: string): Promise<Branch> {
@@ -53,6 +62,7 @@ export class BranchesController {
   }
 
   @Post(':id/restore')
+  @Allow(Permission.OrgWrite)
   @HttpCode(200)
   @ApiOkResponse({ type: BranchDto, description: 'Undoes an archive.' })
   restore(@Param('id', uuid) id: string): Promise<Branch> {

@@ -1,5 +1,4 @@
 import type { Branch, BranchPage, ProblemDetails, Region } from '@brevet/contracts';
-import request from 'supertest';
 import { branchBody, makeRegion } from '../../test/support/factories';
 import {
   createTestApp,
@@ -11,19 +10,21 @@ import {
 import { InProcessJobQueue } from '../jobs/in-process-job-queue';
 import { JobQueue } from '../jobs/job-queue.port';
 import { BranchEntity } from './branch.entity';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 describe('branches over HTTP (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
   let regionId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
   });
   afterAll(() => t.close());
   beforeEach(async () => {
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
     regionId = (await makeRegion(t.dataSource, { name: 'North' })).id;
   });
 

@@ -9,6 +9,8 @@ import {
   type BranchPage,
 } from '@brevet/contracts';
 import { dayIn, defaultLocaleFor } from '@brevet/domain';
+import { AuditLog } from '../audit/audit-log.service';
+import { ALL_BRANCHES, type AccessScope } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { VersionConflictException } from '../common/domain.exception';
 import { JobName } from '../jobs/job-names';
@@ -21,7 +23,11 @@ import { BranchCodeTakenException, BranchNotFoundException } from './branch.exce
 import { mapBranch } from './branch.mapper';
 import { BranchRepository, DuplicateBranchCodeError, type BranchChanges } from './branch.repository';
 
-/** Use cases for branches. Each write is one transaction; the region recount is queued with it. */
+/**
+ * Use cases for branches. Reads see the branches in the caller's scope (a branch outside it is "not found");
+ * writes need OrgWrite, which only company-wide roles hold. Each write is one transaction; the region recount
+ * is queued with it, and so is the audit entry (`settings.changed`, target `branch`, changed fields only).
+ */
 @Injectable()
 export class BranchesService {
   constructor(
@@ -30,24 +36,28 @@ export class BranchesService {
     private readonly outbox: JobOutbox,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
-  async list(query: BranchListQueryDto): Promise<BranchPage> {
+  async list(query: BranchListQueryDto, scope: AccessScope): Promise<BranchPage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const { rows, total } = await this.branches.findPage({
-      page,
-      pageSize,
-      sort: parseSort(query.sort, BRANCH_SORT_FIELDS, 'name'),
-      status: query.status ?? 'active',
-      q: query.q || undefined,
-      regionId: query.regionId,
-    });
+    const { rows, total } = await this.branches.findPage(
+      {
+        page,
+        pageSize,
+        sort: parseSort(query.sort, BRANCH_SORT_FIELDS, 'name'),
+        status: query.status ?? 'active',
+        q: query.q || undefined,
+        regionId: query.regionId,
+      },
+      scope,
+    );
     return { items: rows.map(mapBranch), total, page, pageSize };
   }
 
-  async get(id: string): Promise<Branch> {
-    const branch = await this.branches.findById(id);
+  async get(id: string, scope: AccessScope): Promise<Branch> {
+    const branch = await this.branches.findById(id, scope);
     if (!branch) throw new BranchNotFoundException(id);
     return mapBranch(branch);
   }
@@ -65,35 +75,42 @@ export class BranchesService {
             : error;
         });
       await this.queueRecount(request.regionId, `branch.${newId}.created`);
+      await this.audit.record({
+        action: 'settings.changed',
+        target: { type: 'branch', id: newId, label: request.code },
+        after: { ...request, locale, status: 'active' },
+        details: { event: 'created' },
+      });
       return newId;
     });
     this.outbox.flushSoon();
-    return this.get(id);
+    return this.get(id, ALL_BRANCHES);
   }
 
   async update(id: string, request: UpdateBranchDto): Promise<Branch> {
     const { version, ...fields } = request;
-    await this.change(id, version, (current) => {
+    await this.change(id, version, 'updated', (current) => {
       if (fields.regionId && fields.regionId !== current.regionId) return { ...fields, moved: true };
       return fields;
     });
-    return this.get(id);
+    return this.get(id, ALL_BRANCHES);
   }
 
   /** Archiving hides the branch from lists and counts; its history stays. `restore` undoes it. */
   async archive(id: string): Promise<Branch> {
-    await this.change(id, undefined, () => ({ status: 'archived' }));
-    return this.get(id);
+    await this.change(id, undefined, 'archived', () => ({ status: 'archived' }));
+    return this.get(id, ALL_BRANCHES);
   }
 
   async restore(id: string): Promise<Branch> {
-    await this.change(id, undefined, () => ({ status: 'active' }));
-    return this.get(id);
+    await this.change(id, undefined, 'restored', () => ({ status: 'active' }));
+    return this.get(id, ALL_BRANCHES);
   }
 
   private async change(
     id: string,
     expectedVersion: number | undefined,
+    event: 'updated' | 'archived' | 'restored',
     decide: (current: BranchEntity) => BranchChanges & { moved?: boolean },
   ): Promise<void> {
     await this.txHost.withTransaction(async () => {
@@ -106,10 +123,14 @@ export class BranchesService {
       if (changes.regionId && !(await this.regions.exists(changes.regionId))) {
         throw new RegionNotFoundException(changes.regionId);
       }
-      const unchanged = Object.entries(changes).every(
-        ([key, value]) => value === undefined || current[key as keyof BranchEntity] === value,
-      );
-      if (unchanged) return;
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined || current[key as keyof BranchEntity] === value) continue;
+        before[key] = current[key as keyof BranchEntity];
+        after[key] = value;
+      }
+      if (Object.keys(after).length === 0) return;
       await this.branches.update(id, changes);
       if (moved && changes.regionId) {
         await this.branches.recordRegion(
@@ -121,6 +142,13 @@ export class BranchesService {
       const cause = `branch.${id}.v${current.version + 1}`;
       await this.queueRecount(current.regionId, cause);
       if (moved && changes.regionId) await this.queueRecount(changes.regionId, cause);
+      await this.audit.record({
+        action: 'settings.changed',
+        target: { type: 'branch', id, label: current.code },
+        before,
+        after,
+        details: { event },
+      });
     });
     this.outbox.flushSoon();
   }

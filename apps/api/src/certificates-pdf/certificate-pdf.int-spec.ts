@@ -3,11 +3,11 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import request from 'supertest';
 import { createTestApp, type TestApp } from '../../test/support/test-app';
 import { PUBLIC_CREDENTIAL_SOURCE, type PublicCredentialSource } from '../open-badges/open-badges.ports';
 import { credentialInput } from '../open-badges/testing/credential-input.fixture';
 import { renderCertificatePdf } from './certificate-pdf';
+import { signInAsAdmin } from '../../test/support/auth';
 
 const AWARD = '2f1c7d2e-5b8a-4c3d-9e10-4a2b6c8d0e11';
 const VERIFY_URL = `https://brevet.test/verify/${AWARD}`;
@@ -92,7 +92,7 @@ describe('PDF certificate over HTTP', () => {
   afterAll(() => t.close());
 
   it("renders the award's PDF on demand in the employee's language, or the one asked for", async () => {
-    const http = request(t.app.getHttpServer());
+    const http = await signInAsAdmin(t);
     const res = await http
       .get(`/api/v1/open-badges/credentials/${AWARD}/certificate.pdf`)
       .buffer(true)

@@ -73,6 +73,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
             : undefined,
       };
     }
+    const bodyError = bodyParserProblem(exception);
+    if (bodyError) return bodyError;
     return {
       type: 'urn:brevet:problem:internal_error',
       title: 'Something went wrong on our side',
@@ -81,4 +83,31 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: 'The error has been logged. Please try again; if it keeps happening, tell your administrator.',
     };
   }
+}
+
+/**
+ * Errors of Express's body parsers (raised before any route runs): a body over the limit is 413, one that
+ * does not parse is 400 — the client's fault, not ours.
+ */
+function bodyParserProblem(exception: unknown): ProblemDetails | null {
+  const type = (exception as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') {
+    return {
+      type: 'urn:brevet:problem:payload_too_large',
+      title: 'Request too large',
+      status: HttpStatus.PAYLOAD_TOO_LARGE,
+      code: 'payload_too_large',
+      detail: 'The request body is larger than this endpoint accepts.',
+    };
+  }
+  if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return {
+      type: 'urn:brevet:problem:validation_failed',
+      title: 'The request is not valid',
+      status: HttpStatus.BAD_REQUEST,
+      code: 'validation_failed',
+      detail: 'The request body could not be read (malformed JSON or form data, or an unsupported encoding).',
+    };
+  }
+  return null;
 }

@@ -25,6 +25,11 @@ export class AppConfig {
   /** Apply pending migrations at boot. Off by default in production, where deploys run `migrate` first. */
   readonly runMigrations: boolean;
   readonly seedDemo: boolean;
+  /**
+   * The built-in demo identity provider (`/auth/demo-idp`, `DEMO_IDP`): anyone may sign in as any demo person.
+   * Default: on with demo data outside production; always off in production.
+   */
+  readonly demoIdp: boolean;
   readonly adminDistDir: string;
   /** Express `trust proxy`: which hops may set X-Forwarded-For (the client address in logs and audit). */
   readonly trustProxy: string;
@@ -39,6 +44,11 @@ export class AppConfig {
     keyEncryptionSecret?: string;
   };
 
+  /** Server-side sessions end after `idleMs` without a request, and `absoluteMs` after sign-in at the latest. */
+  readonly sessions: { idleMs: number; absoluteMs: number };
+  /** Break-glass sign-in with email and password for local admin accounts (`PASSWORD_LOGIN`). */
+  readonly passwordLogin: boolean;
+
   private constructor(source: Record<string, string | undefined>) {
     const parsed = envSchema.safeParse(source);
     if (!parsed.success) {
@@ -48,6 +58,12 @@ export class AppConfig {
       );
     }
     const e = parsed.data;
+    if (e.NODE_ENV === 'production' && e.DEMO_IDP === true) {
+      throw new ConfigError(
+        'Invalid configuration:\n  - DEMO_IDP: must not be true in production (the demo identity provider lets ' +
+          'anyone sign in as anyone)\nSee .env.example for every setting.',
+      );
+    }
     if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.KEY_ENCRYPTION_SECRET) {
       throw new ConfigError(
         'Invalid configuration:\n  - KEY_ENCRYPTION_SECRET: required in production with DATABASE_URL ' +
@@ -72,8 +88,11 @@ export class AppConfig {
     this.runMigrations =
       e.RUN_MIGRATIONS ?? (e.NODE_ENV !== 'production' || this.database.mode === 'embedded');
     this.seedDemo = e.SEED_DEMO ?? this.database.mode === 'embedded';
+    this.demoIdp = e.NODE_ENV !== 'production' && (e.DEMO_IDP ?? this.seedDemo);
     this.adminDistDir = path.resolve(e.ADMIN_DIST_DIR);
     this.trustProxy = e.TRUST_PROXY;
+    this.sessions = { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_MAX_HOURS * 3_600_000 };
+    this.passwordLogin = e.PASSWORD_LOGIN === 'enabled';
     this.openBadges = {
       issuerName: e.ISSUER_NAME ?? 'Brevet issuer',
       signingAlg: e.OPEN_BADGES_SIGNING_ALG,

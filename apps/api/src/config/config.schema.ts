@@ -37,6 +37,7 @@ export const envSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
   RUN_MIGRATIONS: z.preprocess(emptyAsUndefined, booleanString.optional()),
   SEED_DEMO: z.preprocess(emptyAsUndefined, booleanString.optional()),
+  DEMO_IDP: z.preprocess(emptyAsUndefined, booleanString.optional()),
   ADMIN_DIST_DIR: z.string().default('dist/apps/admin/browser'),
   TRUST_PROXY: z
     .string()
@@ -48,6 +49,9 @@ export const envSchema = z.object({
   ),
   ISSUER_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
   OPEN_BADGES_SIGNING_ALG: z.enum(['EdDSA', 'RS256']).default('EdDSA'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  PASSWORD_LOGIN: z.enum(['enabled', 'disabled']).default('enabled'),
 });
 
 export type Env = z.infer<typeof envSchema>;

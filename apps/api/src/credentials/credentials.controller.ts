@@ -38,6 +38,8 @@ import {
   UpdateCredentialDto,
 } from './credential.dto';
 import { CredentialsService } from './credentials.service';
+import { Allow } from '../auth/allow.decorator';
+import { Permission } from '@brevet/contracts';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -49,12 +51,14 @@ export class CredentialsController {
   constructor(private readonly credentials: CredentialsService) {}
 
   @Get()
+  @Allow(Permission.CatalogueRead)
   @ApiOkResponse({ type: CredentialPageDto })
   list(@Query() query: CredentialListQueryDto): Promise<CredentialPage> {
     return this.credentials.list(query);
   }
 
   @Post()
+  @Allow(Permission.CatalogueWrite)
   @ApiCreatedResponse({ type: CredentialDetailDto, description: 'Created with version 1 as a draft.' })
   @ApiConflictResponse({ type: ProblemDto, description: 'The code is taken.' })
   create(@Body() body: CreateCredentialDto): Promise<CredentialDetail> {
@@ -62,6 +66,7 @@ export class CredentialsController {
   }
 
   @Get(':id')
+  @Allow(Permission.CatalogueRead)
   @ApiOkResponse({
     type: CredentialDetailDto,
     description: 'With the current version, the draft and every version.',
@@ -71,6 +76,7 @@ export class CredentialsController {
   }
 
   @Patch(':id')
+  @Allow(Permission.CatalogueWrite)
   @ApiOkResponse({
     type: CredentialDetailDto,
     description: 'Content changes go into the draft (a new one when the content is published).',
@@ -81,6 +87,7 @@ export class CredentialsController {
   }
 
   @Post(':id/publish')
+  @Allow(Permission.CatalogueWrite)
   @HttpCode(200)
   @ApiOkResponse({ type: CredentialDetailDto, description: 'The draft is now the current version.' })
   @ApiConflictResponse({ type: ProblemDto, description: 'There is no draft to publish.' })
@@ -89,6 +96,7 @@ export class CredentialsController {
   }
 
   @Post(':id/archive')
+  @Allow(Permission.CatalogueWrite)
   @HttpCode(200)
   @ApiOkResponse({ type: CredentialDetailDto, description: 'No new awards; existing awards stay.' })
   archive(@Param('id', uuid) id: string): Promise<CredentialDetail> {
@@ -96,6 +104,7 @@ export class CredentialsController {
   }
 
   @Put(':id/badge')
+  @Allow(Permission.CatalogueWrite)
   @ApiConsumes('image/png')
   @ApiBody({
     schema: { type: 'string', format: 'binary' },
@@ -113,6 +122,7 @@ export class CredentialsController {
   }
 
   @Get(':id/badge')
+  @Allow(Permission.CatalogueRead)
   @ApiProduces('image/png')
   @ApiOkResponse({ description: 'The badge image of the current version, or of `version`.' })
   async getBadge(

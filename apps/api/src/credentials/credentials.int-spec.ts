@@ -1,5 +1,4 @@
 import type { Award, CredentialDetail, CredentialPage, ProblemDetails } from '@brevet/contracts';
-import request from 'supertest';
 import {
   credentialBody,
   makePeople,
@@ -7,17 +6,22 @@ import {
   makePublishedCredential,
 } from '../../test/support/credential-factories';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 describe('credential catalogue over HTTP (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
   });
   afterAll(() => t.close());
-  beforeEach(() => resetDatabase(t));
+  beforeEach(async () => {
+    await resetDatabase(t);
+    http = await signInAsAdmin(t);
+    http = await signInAsAdmin(t);
+  });
 
   const get = async (id: string) =>
     (await http.get(`/api/v1/credentials/${id}`).expect(200)).body as CredentialDetail;

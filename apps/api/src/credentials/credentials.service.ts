@@ -12,6 +12,7 @@ import {
   type FieldError,
 } from '@brevet/contracts';
 import { validitySettingsProblems } from '@brevet/domain';
+import { AuditLog } from '../audit/audit-log.service';
 import { Clock } from '../common/clock';
 import { ValidationFailedException, VersionConflictException } from '../common/domain.exception';
 import { checkBadgeImage } from './badge-image.util';
@@ -67,7 +68,8 @@ const VALIDITY_PROBLEMS: Record<CredentialValidityProblem, FieldError> = {
 /**
  * The catalogue. Content lives in versions: a draft is edited in place; editing a definition whose content is
  * published creates a new draft from the current version; publishing makes the draft current. Published
- * versions never change, so every award keeps the exact version it was issued under.
+ * versions never change, so every award keeps the exact version it was issued under. Every write is one
+ * `credential.changed` audit entry (changed fields only), recorded last in its transaction.
  */
 @Injectable()
 export class CredentialsService {
@@ -75,6 +77,7 @@ export class CredentialsService {
     private readonly credentials: CredentialRepository,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(query: CredentialListQueryDto): Promise<CredentialPage> {
@@ -124,6 +127,17 @@ export class CredentialsService {
         badgeImageId: null,
         publishedAt: null,
       });
+      await this.audit.record({
+        action: 'credential.changed',
+        target: { type: 'credential', id: definition.id, label: definition.code },
+        after: {
+          code: definition.code,
+          category: definition.category,
+          status: definition.status,
+          version: 1,
+        },
+        details: { event: 'created', title: content.title },
+      });
       return definition.id;
     });
     return this.get(id);
@@ -138,16 +152,33 @@ export class CredentialsService {
     await this.txHost.withTransaction(async () => {
       const definition = await this.lockForChange(id, revision);
       const changes = versionColumns(content);
-      if (Object.keys(changes).length > 0) {
-        const draft = await this.draftOf(id, definition.currentVersionId);
-        const merged = { ...contentOf(draft), ...withoutUndefined(content) };
-        assertValidity(merged);
-        await this.credentials.updateVersion(draft.id, changes);
-      }
-      await this.credentials.touchDefinition(id, {
+      const definitionChanges = {
         ...(category !== undefined ? { category } : {}),
         ...(escoSkillUri !== undefined ? { escoSkillUri } : {}),
-      });
+      };
+      const diff = changedValues(definition, definitionChanges);
+      let draftVersion: number | null = null;
+      if (Object.keys(changes).length > 0) {
+        const draft = await this.draftOf(id, definition.currentVersionId);
+        const sent = withoutUndefined(content);
+        const merged = { ...contentOf(draft), ...sent };
+        assertValidity(merged);
+        await this.credentials.updateVersion(draft.id, changes);
+        const contentDiff = changedValues(contentOf(draft), sent);
+        Object.assign(diff.before, contentDiff.before);
+        Object.assign(diff.after, contentDiff.after);
+        draftVersion = draft.version;
+      }
+      await this.credentials.touchDefinition(id, definitionChanges);
+      if (Object.keys(diff.after).length > 0) {
+        await this.audit.record({
+          action: 'credential.changed',
+          target: { type: 'credential', id, label: definition.code },
+          before: diff.before,
+          after: diff.after,
+          details: { event: 'updated', ...(draftVersion !== null ? { draftVersion } : {}) },
+        });
+      }
     });
     return this.get(id);
   }
@@ -165,6 +196,13 @@ export class CredentialsService {
       } else {
         throw new NothingToPublishException(definition.code);
       }
+      await this.audit.record({
+        action: 'credential.changed',
+        target: { type: 'credential', id, label: definition.code },
+        before: { status: definition.status, currentVersionId: definition.currentVersionId },
+        after: { status: 'published', currentVersionId: draft?.id ?? definition.currentVersionId },
+        details: { event: 'published', ...(draft ? { version: draft.version } : {}) },
+      });
     });
     return this.get(id);
   }
@@ -173,8 +211,15 @@ export class CredentialsService {
   async archive(id: string): Promise<CredentialDetail> {
     await this.txHost.withTransaction(async () => {
       const definition = await this.lockForChange(id);
-      if (definition.status !== 'archived')
-        await this.credentials.touchDefinition(id, { status: 'archived' });
+      if (definition.status === 'archived') return;
+      await this.credentials.touchDefinition(id, { status: 'archived' });
+      await this.audit.record({
+        action: 'credential.changed',
+        target: { type: 'credential', id, label: definition.code },
+        before: { status: definition.status },
+        after: { status: 'archived' },
+        details: { event: 'archived' },
+      });
     });
     return this.get(id);
   }
@@ -192,6 +237,17 @@ export class CredentialsService {
       const imageId = await this.credentials.saveBadgeImage(check.info, content);
       await this.credentials.updateVersion(draft.id, { badgeImageId: imageId });
       await this.credentials.touchDefinition(id, {});
+      await this.audit.record({
+        action: 'credential.changed',
+        target: { type: 'credential', id, label: definition.code },
+        before: { badgeImageId: draft.badgeImageId },
+        after: { badgeImageId: imageId },
+        details: {
+          event: 'badge',
+          draftVersion: draft.version,
+          image: { sha256: check.info.sha256, size: check.info.size },
+        },
+      });
     });
     return this.get(id);
   }
@@ -268,6 +324,30 @@ function withNullDefaults(request: CreateCredentialDto): CredentialContent {
     stackability: request.stackability ?? null,
     validity: request.validity,
   };
+}
+
+/** The keys of `next` whose values differ (as JSON) from `current`'s, with both values. */
+function changedValues(
+  current: object,
+  next: object,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const out = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
+  const old = current as Record<string, unknown>;
+  for (const [key, value] of Object.entries(next)) {
+    if (value === undefined || canonical(value) === canonical(old[key])) continue;
+    out.before[key] = old[key] ?? null;
+    out.after[key] = value;
+  }
+  return out;
+}
+
+/** JSON with the keys of every object sorted, so that equal values compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -1,6 +1,9 @@
+import { UserAccountEntity, UserRoleGrantEntity, UserSessionEntity } from '../auth/user-account.entity';
+import { AuditEntryEntity } from '../audit/audit.entity';
 import { AwardEntity } from '../awards/award.entity';
 import { BranchRegionPeriodEntity } from '../branches/branch-region-period.entity';
 import { BranchEntity } from '../branches/branch.entity';
+import { ComplianceExemptionEntity, ComplianceRuleEntity } from '../compliance/compliance.entity';
 import {
   CredentialBadgeImageEntity,
   CredentialDefinitionEntity,
@@ -12,6 +15,8 @@ import { JobOutboxEntity } from '../jobs/job-outbox.entity';
 import { RegionEntity } from '../regions/region.entity';
 import { ScimGroupEntity, ScimGroupMemberEntity, ScimTokenEntity, ScimUserEntity } from '../scim/scim.entity';
 import { AppSettingEntity } from '../settings/setting.entity';
+import { SharedStateEntryEntity } from '../shared-state/shared-state-entry.entity';
+import { IdentityProviderEntity } from '../sso/identity-provider.entity';
 import { StaffBranchPeriodEntity, StaffRolePeriodEntity } from '../staff/staff-period.entity';
 import { StaffEntity } from '../staff/staff.entity';
 
@@ -37,4 +42,12 @@ export const ENTITIES = [
   CredentialVersionEntity,
   CredentialBadgeImageEntity,
   AwardEntity,
+  ComplianceRuleEntity,
+  ComplianceExemptionEntity,
+  AuditEntryEntity,
+  SharedStateEntryEntity,
+  UserAccountEntity,
+  UserRoleGrantEntity,
+  UserSessionEntity,
+  IdentityProviderEntity,
 ];

@@ -3,8 +3,11 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { HealthResponse, ReadinessResponse } from '@brevet/contracts';
 import type { Response } from 'express';
 import { HealthService } from './health.service';
+import { Public } from '../auth/allow.decorator';
 
 @ApiTags('health')
+/** Probes for load balancers and orchestrators. */
+@Public()
 @Controller({ version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -9,7 +9,7 @@ import { HrImportService } from './hr-import.service';
 export class ApplyHrImportJob implements JobHandler<JobName.ApplyHrImport> {
   constructor(private readonly imports: HrImportService) {}
 
-  handle({ importId }: JobPayloads[JobName.ApplyHrImport]): Promise<void> {
-    return this.imports.apply(importId);
+  handle({ importId, requestedBy, requestId }: JobPayloads[JobName.ApplyHrImport]): Promise<void> {
+    return this.imports.apply(importId, { requestedBy, requestId });
   }
 }

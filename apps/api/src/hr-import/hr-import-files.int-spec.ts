@@ -1,5 +1,4 @@
 import type { HrImportDetail, HrImportIssue, ProblemDetails } from '@brevet/contracts';
-import request from 'supertest';
 import {
   applyImport,
   csv,
@@ -12,19 +11,21 @@ import {
   uploadAndValidate,
 } from '../../test/fixtures/hr-import/hr-import.fixtures';
 import { createTestApp, resetDatabase, settleJobs, type TestApp } from '../../test/support/test-app';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 /** The files people actually send: German Excel, BOMs, line breaks in cells, and every kind of mistake. */
 describe('HR import: reading files and reporting problems (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
   });
   afterAll(() => t.close());
   beforeEach(async () => {
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
     await seedOrg(t.dataSource);
     // Someone already in Brevet, so that "nothing changed" has something to protect.
     await applyImport(t, http, (await uploadAndValidate(t, http, csv([ENGLISH_HEADER, person('900')]))).id);

@@ -9,6 +9,7 @@ import { runInNewContext } from 'node:vm';
 import request from 'supertest';
 import { ENGLISH_HEADER, seedOrg, snapshotStaff } from '../../test/fixtures/hr-import/hr-import.fixtures';
 import { createTestApp, resetDatabase, settleJobs, type TestApp } from '../../test/support/test-app';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 /** Writes a valid HR file of at least `bytes` to `file`, streaming, and returns its number of person rows. */
 async function writeLargeFile(file: string, bytes: number): Promise<number> {
@@ -68,15 +69,16 @@ async function peakGrowth<T>(work: () => Promise<T>): Promise<{ value: T; heapMb
 
 describe('HR import: large files (real PostgreSQL)', () => {
   let t: TestApp;
-  let api: ReturnType<typeof request>;
+  let api: SignedInAgent;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brevet-hr-import-'));
 
   beforeAll(async () => {
     t = await createTestApp();
-    api = request(t.app.getHttpServer());
+    api = await signInAsAdmin(t);
   });
   beforeEach(async () => {
     await resetDatabase(t);
+    api = await signInAsAdmin(t);
     await seedOrg(t.dataSource);
   });
   afterAll(async () => {
@@ -166,6 +168,7 @@ describe('HR import: large files (real PostgreSQL)', () => {
           headers: {
             'content-type': `multipart/form-data; boundary=${boundary}`,
             'transfer-encoding': 'chunked',
+            cookie: `brevet_session=${api.token}`,
           },
         },
         (res) => {

@@ -35,11 +35,14 @@ import {
 } from './hr-import.dto';
 import { readMultipartUpload } from './hr-import-upload';
 import { HrImportService } from './hr-import.service';
+import { Allow } from '../auth/allow.decorator';
+import { Permission } from '@brevet/contracts';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 @ApiTags('hr-imports')
 @ApiNotFoundResponse({ type: ProblemDto, description: 'No import with that ID.' })
+@Allow(Permission.HrImport)
 @Controller({ path: 'hr-imports', version: '1' })
 export class HrImportController {
   constructor(private readonly imports: HrImportService) {}

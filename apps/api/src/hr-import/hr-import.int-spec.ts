@@ -1,6 +1,5 @@
 import type { HrImportPage, ProblemDetails } from '@brevet/contracts';
 import { dayIn } from '@brevet/domain';
-import request from 'supertest';
 import {
   applyImport,
   csv,
@@ -13,19 +12,21 @@ import {
   uploadAndValidate,
 } from '../../test/fixtures/hr-import/hr-import.fixtures';
 import { createTestApp, resetDatabase, settleJobs, type TestApp } from '../../test/support/test-app';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 describe('HR import: dry run and apply (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
   const today = () => dayIn(new Date(), 'Europe/Berlin');
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
   });
   afterAll(() => t.close());
   beforeEach(async () => {
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
     await seedOrg(t.dataSource);
   });
 

@@ -438,9 +438,12 @@ export class HrImportRepository {
    * 4. on a full export, people missing from the file are marked as left the same way.
    *
    * Unchanged people are not touched. The effective day is today in the person's branch's time zone, or
-   * the hire date when that is later.
+   * the hire date when that is later. Returns the counts and the people who left with this import.
    */
-  async applyStaged(importId: string, options: PlanOptions): Promise<HrImportCounts> {
+  async applyStaged(
+    importId: string,
+    options: PlanOptions,
+  ): Promise<{ counts: HrImportCounts; leftStaffIds: string[] }> {
     const [sql, params] = planSql(importId, options);
     await this.query(`CREATE TEMP TABLE hr_plan ON COMMIT DROP AS ${sql}`, params);
     await this.query(`CREATE INDEX ON hr_plan (employee_number)`);
@@ -531,8 +534,11 @@ export class HrImportRepository {
     const counts = await this.query<{ action: PlanAction; n: string }>(
       `SELECT action, count(*) AS n FROM hr_plan GROUP BY action`,
     );
+    const left = await this.query<{ staff_id: string }>(
+      `SELECT staff_id FROM hr_plan WHERE leaving ORDER BY staff_id`,
+    );
     await this.query(`DROP TABLE hr_plan`);
-    return countsOf(counts);
+    return { counts: countsOf(counts), leftStaffIds: left.map((r) => r.staff_id) };
   }
 }
 

@@ -10,10 +10,14 @@ import {
   type HrImportPage,
 } from '@brevet/contracts';
 import { Readable } from 'node:stream';
+import { AuditLog } from '../audit/audit-log.service';
+import { UserAccountRepository } from '../auth/user-account.repository';
 import { Clock } from '../common/clock';
+import { RequestContext } from '../common/request-context';
 import { DomainException, ValidationFailedException } from '../common/domain.exception';
 import { JobName } from '../jobs/job-names';
 import { JobOutbox } from '../jobs/job-outbox.service';
+import { StaffDeactivation } from '../staff/staff-deactivation';
 import {
   chunkDecoderFor,
   CsvReader,
@@ -69,6 +73,10 @@ export class HrImportService {
     private readonly outbox: JobOutbox,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
+    private readonly deactivation: StaffDeactivation,
+    private readonly audit: AuditLog,
+    private readonly context: RequestContext,
+    private readonly users: UserAccountRepository,
   ) {}
 
   // ── reading ──────────────────────────────────────────────────────────────────────────────────────────
@@ -89,9 +97,17 @@ export class HrImportService {
     return { items, total: entity.issueCount, page, pageSize };
   }
 
-  /** The outcome as CSV for Excel: counts, then every issue; streamed from the database page by page. */
+  /**
+   * The outcome as CSV for Excel: counts, then every issue; streamed from the database page by page. The
+   * download is recorded (`export.created`) before streaming starts.
+   */
   async resultCsv(id: string): Promise<{ fileName: string; content: Readable }> {
     const entity = await this.mustFind(id);
+    await this.audit.record({
+      action: 'export.created',
+      target: { type: 'hr-import', id, label: entity.fileName },
+      details: { export: 'hr-import-result', format: 'csv', status: entity.status },
+    });
     const imports = this.imports;
     async function* issues() {
       let after = { row: -1, id: '0' };
@@ -424,14 +440,25 @@ export class HrImportService {
 
   // ── apply ────────────────────────────────────────────────────────────────────────────────────────────
 
-  /** Queues the apply of a validated import without errors; 409 otherwise. */
+  /**
+   * Queues the apply of a validated import without errors; 409 otherwise. The job carries who asked (user
+   * and request IDs only), so that the audit entry of the apply names them.
+   */
   async requestApply(id: string): Promise<HrImportDetail> {
     await this.txHost.withTransaction(async () => {
       const entity = await this.imports.findByIdForUpdate(id);
       if (!entity) throw new HrImportNotFoundException(id);
       if (!canApply(entity)) throw new HrImportNotApplicableException(entity.status);
       await this.imports.update(id, { status: 'applying', failure: null });
-      await this.outbox.enqueue(JobName.ApplyHrImport, { importId: id }, { jobId: `hr-import.${id}.apply` });
+      await this.outbox.enqueue(
+        JobName.ApplyHrImport,
+        {
+          importId: id,
+          requestedBy: this.context.actor?.userId ?? null,
+          requestId: this.context.request.requestId,
+        },
+        { jobId: `hr-import.${id}.apply` },
+      );
     });
     this.outbox.flushSoon();
     return this.get(id);
@@ -440,12 +467,15 @@ export class HrImportService {
   /**
    * The apply job: one transaction, one import at a time. It checks again what may have changed since
    * the dry run (staged rows lost, a branch or role archived); any problem rolls everything back and marks
-   * the import `failed`, with the staff data exactly as before.
+   * the import `failed`, with the staff data exactly as before. An apply that changed the staff is recorded as
+   * `import.applied` (counts) in the same transaction, with the person who asked for it as the actor.
    */
-  async apply(id: string): Promise<void> {
+  async apply(id: string, requested: ApplyRequester = {}): Promise<void> {
     const entity = await this.imports.findById(id);
     if (!entity || entity.status !== 'applying') return;
+    const actor = await this.requester(requested.requestedBy);
     let result: HrImportCounts | null = null;
+    let leftStaffIds: string[] = [];
     try {
       result = await this.txHost.withTransaction(async () => {
         await this.imports.withoutJit();
@@ -464,13 +494,25 @@ export class HrImportService {
             `Since the file was validated, ${inactive.join(', ')} ${inactive.length === 1 ? 'was' : 'were'} archived. Nothing was changed; upload the file again.`,
           );
         }
-        const counts = await this.imports.applyStaged(
+        const applied = await this.imports.applyStaged(
           id,
           this.planOptions(current.columns ?? {}, current.fullExport),
         );
         await this.imports.clearStaging(id);
-        await this.imports.update(id, { status: 'applied', result: counts, appliedAt: this.clock.now() });
-        return counts;
+        await this.imports.update(id, {
+          status: 'applied',
+          result: applied.counts,
+          appliedAt: this.clock.now(),
+        });
+        leftStaffIds = applied.leftStaffIds;
+        await this.audit.record({
+          action: 'import.applied',
+          actor,
+          request: { requestId: requested.requestId ?? null },
+          target: { type: 'hr-import', id, label: current.fileName },
+          details: { counts: applied.counts, fullExport: current.fullExport },
+        });
+        return applied.counts;
       });
     } catch (error) {
       const known = error instanceof DomainException;
@@ -484,6 +526,7 @@ export class HrImportService {
       return;
     }
     if (!result) return;
+    await this.endSessionsOfLeavers(leftStaffIds);
     this.logger.log(
       `applied HR import ${id}: ${result.created} created, ${result.updated} updated, ${result.deactivated} marked as left`,
     );
@@ -492,11 +535,41 @@ export class HrImportService {
     }
   }
 
+  /**
+   * After the commit: ends the sessions of everyone the import marked as left (the sessions module
+   * subscribes). The import stands whatever happens here; a failure is logged, and the access check refuses
+   * a person who has left on their next request anyway.
+   */
+  private async endSessionsOfLeavers(staffIds: readonly string[]): Promise<void> {
+    for (const staffId of staffIds) {
+      await this.deactivation
+        .publish({ staffId, reason: 'staff.left' })
+        .catch((error: unknown) =>
+          this.logger.warn(`could not end the sessions of staff ${staffId}: ${String(error)}`),
+        );
+    }
+  }
+
+  /** The audit actor of an apply: the person who asked for it (the system for jobs queued before). */
+  private async requester(
+    userId: string | null | undefined,
+  ): Promise<{ userId: string | null; label: string }> {
+    if (!userId) return { userId: null, label: 'system' };
+    const user = await this.users.findById(userId);
+    return { userId, label: user?.displayName ?? 'unknown user' };
+  }
+
   private async mustFind(id: string): Promise<HrImportEntity> {
     const entity = await this.imports.findById(id);
     if (!entity) throw new HrImportNotFoundException(id);
     return entity;
   }
+}
+
+/** Who asked for an apply (from the job: IDs only). */
+export interface ApplyRequester {
+  requestedBy?: string | null;
+  requestId?: string | null;
 }
 
 interface ReadState {

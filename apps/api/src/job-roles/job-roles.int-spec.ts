@@ -1,17 +1,21 @@
 import type { JobRole, ProblemDetails } from '@brevet/contracts';
-import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 describe('job roles over HTTP (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
   });
   afterAll(() => t.close());
-  beforeEach(() => resetDatabase(t));
+  beforeEach(async () => {
+    await resetDatabase(t);
+    http = await signInAsAdmin(t);
+    http = await signInAsAdmin(t);
+  });
 
   it('creates a role named in both languages, renames it, archives it, and refuses duplicates', async () => {
     const role = (

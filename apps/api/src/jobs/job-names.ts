@@ -16,7 +16,7 @@ export enum JobName {
 export interface JobPayloads {
   [JobName.RecountRegionBranches]: { regionId: string };
   [JobName.ValidateHrImport]: { importId: string };
-  [JobName.ApplyHrImport]: { importId: string };
+  [JobName.ApplyHrImport]: { importId: string; requestedBy?: string | null; requestId?: string | null };
 }
 
 /** Which queue each job runs on. A `Record` so that a new `JobName` without a queue does not compile. */

@@ -1,5 +1,4 @@
 import { Queue } from 'bullmq';
-import request from 'supertest';
 import { branchBody, makeRegion } from '../../test/support/factories';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from '../../test/support/test-env';
@@ -8,6 +7,10 @@ import { JobOutbox } from './job-outbox.service';
 import { JobName, QueueName } from './job-names';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
+import request from 'supertest';
+import { BranchesService } from '../branches/branches.service';
+import type { CreateBranchDto } from '../branches/branch.dto';
+import { signInAsAdmin } from '../../test/support/auth';
 
 describe('job outbox (real PostgreSQL and Redis)', () => {
   describe('with Redis up', () => {
@@ -27,10 +30,8 @@ describe('job outbox (real PostgreSQL and Redis)', () => {
 
     it('hands a committed change’s job to Redis and empties the outbox; the API process does not run it', async () => {
       const region = await makeRegion(t.dataSource);
-      const res = await request(t.app.getHttpServer())
-        .post('/api/v1/branches')
-        .send(branchBody(region.id))
-        .expect(201);
+      const http = await signInAsAdmin(t);
+      const res = await http.post('/api/v1/branches').send(branchBody(region.id)).expect(201);
       await t.app.get(JobOutbox).flush();
       const job = await queue.getJob(`branch.${res.body.id}.created.region.${region.id}`);
       expect(job?.name).toBe(JobName.RecountRegionBranches);
@@ -75,15 +76,26 @@ describe('job outbox (real PostgreSQL and Redis)', () => {
 
     it('still saves the change, keeps its job in the outbox, and reports not ready', async () => {
       const region = await makeRegion(t.dataSource);
-      const http = request(t.app.getHttpServer());
-      await http.post('/api/v1/branches').send(branchBody(region.id)).expect(201);
+      // Sessions live in Redis too, so this use case runs as the service (as a job or a CLI would).
+      await t.app
+        .get(ClsService)
+        .run(() => t.app.get(BranchesService).create(branchBody(region.id) as CreateBranchDto));
       await expect(t.app.get(JobOutbox).flush()).rejects.toThrow(/Redis is not reachable/);
       expect(await t.dataSource.getRepository(JobOutboxEntity).count()).toBe(1);
+      const http = request(t.app.getHttpServer());
       const ready = await http.get('/api/ready').expect(503);
       expect(ready.body).toMatchObject({
         status: 'not_ready',
         checks: { database: { status: 'up' }, redis: { status: 'down' } },
       });
+    });
+
+    it('answers a signed-in request 503, not 500, while the session store is unreachable', async () => {
+      const res = await request(t.app.getHttpServer())
+        .get('/api/v1/branches')
+        .set('Cookie', 'brevet_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ code: 'service_unavailable' });
     });
   });
 });

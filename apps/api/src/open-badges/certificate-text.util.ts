@@ -47,7 +47,6 @@ export const CERTIFICATE_TEXT = {
     notFound: 'There is no certificate with this address.',
     notFoundTitle: 'Certificate not found',
     json: 'Verification result as JSON',
-    credentialJson: 'Signed credential (Open Badges 3.0)',
     checkedAt: 'Checked at',
     codes: {
       online: 'online',
@@ -102,7 +101,6 @@ export const CERTIFICATE_TEXT = {
     notFound: 'Unter dieser Adresse gibt es kein Zertifikat.',
     notFoundTitle: 'Zertifikat nicht gefunden',
     json: 'Prüfergebnis als JSON',
-    credentialJson: 'Signierter Nachweis (Open Badges 3.0)',
     checkedAt: 'Geprüft am',
     codes: {
       online: 'online',

@@ -11,6 +11,8 @@ import {
   VERIFY_PAGE_CSS,
   VERIFY_PAGE_HEADERS,
 } from './verify-page.util';
+import { Public } from '../auth/allow.decorator';
+import { RateLimit } from '../shared-state/rate-limit';
 
 const STYLESHEET = '/verify/verify.css';
 
@@ -19,6 +21,8 @@ const STYLESHEET = '/verify/verify.css';
  * written into signed credentials and printed on certificates.
  */
 @ApiExcludeController()
+/** Public pages for third parties: issuer profile, keys, revocation list, verification. */
+@Public()
 @Controller({ version: VERSION_NEUTRAL })
 export class OpenBadgesPublicController {
   constructor(
@@ -74,9 +78,11 @@ export class OpenBadgesPublicController {
   }
 
   @Get('verify/:id')
+  @RateLimit('verify')
   async page(
     @Param('id') id: string,
     @Query('lang') lang: string | undefined,
+    @Query('format') format: string | undefined,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
@@ -87,8 +93,13 @@ export class OpenBadgesPublicController {
       res.status(404).send(renderNotFoundPage(language, STYLESHEET));
       return;
     }
-    const { result } = await this.openBadges.verifyAward(id);
+    const { result } = await this.openBadges.verifyAward(id, 'anyone');
     const self = `/verify/${encodeURIComponent(id)}`;
+    if (format === 'json') {
+      // What the page shows, for machines; the signed credential itself stays with its holder.
+      res.status(200).type('application/json').send(JSON.stringify(result));
+      return;
+    }
     res.status(200).send(
       renderVerifyPage({
         language,
@@ -97,8 +108,7 @@ export class OpenBadgesPublicController {
         issuerName: this.openBadges.issuerName,
         links: {
           stylesheet: STYLESHEET,
-          json: `/api/v1/open-badges/credentials/${encodeURIComponent(id)}/verification`,
-          credential: `/api/v1/open-badges/credentials/${encodeURIComponent(id)}`,
+          json: `${self}?format=json`,
           otherLanguage: `${self}?lang=${language === 'de' ? 'en' : 'de'}`,
         },
       }),

@@ -24,6 +24,7 @@ import { SigningKeysService } from './signing-keys.service';
 import type { PublicJwk } from './signing-key.util';
 import { bitAt, decodeBitstring } from './status-list.util';
 import { credentialInput } from './testing/credential-input.fixture';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 // No KEY_ENCRYPTION_SECRET: like every other test app, these use the generated DATA_DIR/secret.key, so
 // that a key left in the run's database by one suite opens in the next.
@@ -57,20 +58,22 @@ async function withFakes(t: TestApp): Promise<FakeAwards> {
 
 describe('Open Badges over HTTP (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
   let fake: FakeAwards;
 
   beforeAll(async () => {
     t = await createTestApp({ PUBLIC_URL, ISSUER_NAME: 'Nordwind Logistik' });
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
     fake = await withFakes(t);
   });
   afterAll(async () => {
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
     await t.close();
   });
   beforeEach(async () => {
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
     t.app.get(RevocationListService).invalidate();
     fake.awards.clear();
     fake.revoked.clear();
@@ -135,6 +138,7 @@ describe('Open Badges over HTTP (real PostgreSQL)', () => {
       const others = await Promise.all([1, 2, 3].map(() => createTestApp({ PUBLIC_URL }, 'worker')));
       try {
         await resetDatabase(t);
+        http = await signInAsAdmin(t);
         const all = [t, ...others];
         await Promise.all(
           all.map((app) =>
@@ -192,6 +196,7 @@ describe('Open Badges over HTTP (real PostgreSQL)', () => {
       } finally {
         // The key it created is encrypted with that directory's secret: leave none behind.
         await resetDatabase(t);
+        http = await signInAsAdmin(t);
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
     });
@@ -347,8 +352,11 @@ describe('Open Badges over HTTP (real PostgreSQL)', () => {
       expect(res.text).toContain('12. März 2026');
       expect(res.text).toContain('31. März 2028');
       expect(res.text).toContain('ECTS-Punkte');
-      expect(res.text).toContain(`/api/v1/open-badges/credentials/${AWARD}/verification`);
+      expect(res.text).toContain(`/verify/${AWARD}?format=json`);
       expect(res.text).not.toMatch(/<script|style=/i);
+      // The machine-readable result is public like the page; no session needed.
+      const json = await request(t.app.getHttpServer()).get(`/verify/${AWARD}?format=json`).expect(200);
+      expect(json.body).toMatchObject({ status: expect.any(String) });
     });
 
     it('shows it in English otherwise, and escapes what it shows', async () => {

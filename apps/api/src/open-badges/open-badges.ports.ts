@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CredentialInput } from '@brevet/contracts';
+import { Permission, type CredentialInput } from '@brevet/contracts';
+import type { AccessScope, Actor } from '../auth/actor';
 
 /**
  * Which status list indices are revoked (`award.status_list_index` of every revoked award). The awards
@@ -9,9 +10,29 @@ export interface RevokedIndexSource {
   revokedIndices(): Promise<number[]>;
 }
 
-/** The award data for the verification page, the credential and the PDF; null when there is no such award. */
+/**
+ * Who asks for an award: anyone with the link (the public verification page), or a signed-in person who sees
+ * the awards of the branches in `scope` (null: none) and their own (`staffId`; null: none).
+ */
+export type CredentialViewer = 'anyone' | { scope: AccessScope | null; staffId: string | null };
+
+/**
+ * What a signed-in person may open as a credential or PDF: with AwardsRead the awards in their scope, with
+ * Self their own.
+ */
+export function credentialViewerOf(actor: Actor): CredentialViewer {
+  return {
+    scope: actor.permissions.has(Permission.AwardsRead) ? actor.scope : null,
+    staffId: actor.permissions.has(Permission.Self) ? actor.staffId : null,
+  };
+}
+
+/**
+ * The award data for the verification page, the credential and the PDF; null when there is no such award or
+ * `viewer` may not see it (the same answer, so an ID outside one's scope reveals nothing).
+ */
 export interface PublicCredentialSource {
-  findForVerification(awardId: string): Promise<CredentialInput | null>;
+  findForVerification(awardId: string, viewer: CredentialViewer): Promise<CredentialInput | null>;
 }
 
 export const REVOKED_INDEX_SOURCE = Symbol('REVOKED_INDEX_SOURCE');

@@ -16,7 +16,12 @@ import {
 import { checkStatusListEntry, verifyOpenBadgeJwt } from './credential-verifier.util';
 import { signJws } from './jws.util';
 import { CredentialNotFoundException, SigningKeyNotFoundException } from './open-badges.exceptions';
-import { PUBLIC_CREDENTIAL_SOURCE, type PublicCredentialSource } from './open-badges.ports';
+import type { Actor } from '../auth/actor';
+import {
+  credentialViewerOf,
+  PUBLIC_CREDENTIAL_SOURCE,
+  type PublicCredentialSource,
+} from './open-badges.ports';
 import { RevocationListService } from './revocation-list.service';
 import { SigningKeysService } from './signing-keys.service';
 import type { PublicJwk } from './signing-key.util';
@@ -96,8 +101,9 @@ export class OpenBadgesService {
     };
   }
 
-  async issueForAward(awardId: string): Promise<IssuedCredential> {
-    return this.issue(await this.find(awardId));
+  /** The award as a signed credential, for a person who may see it (in their scope, or their own). */
+  async issueForAward(awardId: string, who: Actor): Promise<IssuedCredential> {
+    return this.issue(await this.find(awardId, who));
   }
 
   /** Verifies a VC-JWT (or an EnvelopedVerifiableCredential): signature, claims, dates, revocation. */
@@ -118,15 +124,21 @@ export class OpenBadgesService {
     });
   }
 
-  /** The award as the verification page shows it, with a fresh verification of its credential. */
-  async verifyAward(awardId: string): Promise<{ input: CredentialInput; result: VerificationResult }> {
-    const input = await this.find(awardId);
+  /**
+   * The award as the verification page shows it, with a fresh verification of its credential. The public page
+   * asks as `'anyone'`; the JSON API as the signed-in person.
+   */
+  async verifyAward(
+    awardId: string,
+    who: Actor | 'anyone',
+  ): Promise<{ input: CredentialInput; result: VerificationResult }> {
+    const input = await this.find(awardId, who);
     const issued = await this.issue(input);
     return { input, result: await this.verify(issued.jwt) };
   }
 
-  async certificatePdf(awardId: string, language?: UiLanguage): Promise<Buffer> {
-    const input = await this.find(awardId);
+  async certificatePdf(awardId: string, who: Actor, language?: UiLanguage): Promise<Buffer> {
+    const input = await this.find(awardId, who);
     return renderCertificatePdf({
       input,
       language: language ?? input.recipient.language,
@@ -136,12 +148,15 @@ export class OpenBadgesService {
     });
   }
 
+  /** The award for the public verification page (anyone with the link). */
   async findOrNull(awardId: string): Promise<CredentialInput | null> {
-    return this.awards.findForVerification(awardId);
+    return this.awards.findForVerification(awardId, 'anyone');
   }
 
-  private async find(awardId: string): Promise<CredentialInput> {
-    const input = await this.awards.findForVerification(awardId);
+  /** Not found when there is no such award or `who` may not see it: the same answer either way. */
+  private async find(awardId: string, who: Actor | 'anyone'): Promise<CredentialInput> {
+    const viewer = who === 'anyone' ? 'anyone' : credentialViewerOf(who);
+    const input = await this.awards.findForVerification(awardId, viewer);
     if (!input) throw new CredentialNotFoundException();
     return input;
   }

@@ -3,6 +3,7 @@ import type { SigningKeyInfo } from '@brevet/contracts';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
+import { AuditLog } from '../audit/audit-log.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { PROCESS_ROLE, type ProcessRole } from '../process-role';
@@ -36,6 +37,7 @@ export class SigningKeysService implements OnApplicationBootstrap {
     private readonly cls: ClsService,
     private readonly clock: Clock,
     @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
+    private readonly audit: AuditLog,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -67,7 +69,10 @@ export class SigningKeysService implements OnApplicationBootstrap {
     });
   }
 
-  /** A new active key (algorithm from OPEN_BADGES_SIGNING_ALG); the previous ones are retired, not deleted. */
+  /**
+   * A new active key (algorithm from OPEN_BADGES_SIGNING_ALG); the previous ones are retired, not deleted.
+   * Audited as `settings.changed` with the key IDs only (public: they are the published `kid`s).
+   */
   async rotate(): Promise<SigningKeyInfo[]> {
     const now = this.clock.now();
     const keys = await this.txHost.withTransaction(async () => {
@@ -77,6 +82,14 @@ export class SigningKeysService implements OnApplicationBootstrap {
       const next = [...retired, key];
       await this.keys.save(next);
       this.logger.log(`rotated signing keys: ${this.kid(key.id)} (${key.alg}) is now active`);
+      const previous = active(stored);
+      await this.audit.record({
+        action: 'settings.changed',
+        target: { type: 'signing-key', id: key.id, label: this.kid(key.id) },
+        before: { activeKid: previous ? this.kid(previous.id) : null },
+        after: { activeKid: this.kid(key.id), alg: key.alg },
+        details: { event: 'signing key rotated' },
+      });
       return next;
     });
     return keys.map((k) => this.info(k));

@@ -50,7 +50,7 @@ export interface VerifyPageModel {
   result: VerificationResult;
   issuerName: string;
   /** Links on the page (absolute or root-relative). */
-  links: { stylesheet: string; json: string; credential: string; otherLanguage: string };
+  links: { stylesheet: string; json: string; otherLanguage: string };
 }
 
 /** The page for a certificate: who, what, by whom, when, and its status, in `language`. */
@@ -78,7 +78,7 @@ ${rows.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd><
 </dl>
 ${outcomes.length > 0 ? `<h2>${escapeHtml(t.learningOutcomes)}</h2>\n<ul>\n${outcomes.map((o) => `<li>${escapeHtml(o)}</li>`).join('\n')}\n</ul>` : ''}
 <p class="meta">${escapeHtml(t.checkedAt)} ${escapeHtml(result.checkedAt.replace('T', ' ').slice(0, 19))} UTC</p>
-<p class="links"><a href="${escapeHtml(model.links.json)}" type="application/json">${escapeHtml(t.json)}</a> · <a href="${escapeHtml(model.links.credential)}" type="application/json">${escapeHtml(t.credentialJson)}</a></p>`;
+<p class="links"><a href="${escapeHtml(model.links.json)}" type="application/json">${escapeHtml(t.json)}</a></p>`;
   return layout(language, `${t.pageTitle}: ${localized(a.titles, language)}`, body, model.links.stylesheet);
 }
 

@@ -1,18 +1,22 @@
 import type { Branch, OrgTreeNode, ProblemDetails, Region } from '@brevet/contracts';
-import request from 'supertest';
 import { makeRegion } from '../../test/support/factories';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 describe('organisation tree over HTTP (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
   });
   afterAll(() => t.close());
-  beforeEach(() => resetDatabase(t));
+  beforeEach(async () => {
+    await resetDatabase(t);
+    http = await signInAsAdmin(t);
+    http = await signInAsAdmin(t);
+  });
 
   it('creates nested regions, refuses cycles and duplicates, and moves a region with its branches', async () => {
     const europe = (await http.post('/api/v1/regions').send({ code: 'eu', name: 'Europe' }).expect(201))

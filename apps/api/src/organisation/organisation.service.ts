@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { OrgTreeNode, Region } from '@brevet/contracts';
+import { AuditLog } from '../audit/audit-log.service';
+import type { AccessScope } from '../auth/actor';
 import { BranchRepository } from '../branches/branch.repository';
 import { buildOrgTree, wouldCreateRegionCycle } from './org-tree.util';
 import type { CreateRegionDto, UpdateRegionDto } from '../regions/region.dto';
@@ -13,23 +15,29 @@ import {
 import { mapRegion } from '../regions/region.mapper';
 import { RegionRepository } from '../regions/region.repository';
 
+/** Regions and the organisation tree. Region writes are audited as `settings.changed` (target `region`). */
 @Injectable()
 export class OrganisationService {
   constructor(
     private readonly regions: RegionRepository,
     private readonly branches: BranchRepository,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly audit: AuditLog,
   ) {}
 
-  async list(): Promise<Region[]> {
-    return (await this.regions.findAll()).map(mapRegion);
+  /** The regions in view: every region company-wide, otherwise those on the path to the branches in scope. */
+  async list(scope: AccessScope): Promise<Region[]> {
+    return (await this.regions.findVisible(scope)).map(mapRegion);
   }
 
-  /** The whole organisation: regions, sub-regions and branches with rolled-up counts. */
-  async tree(): Promise<OrgTreeNode[]> {
+  /**
+   * The organisation in view: regions, sub-regions and branches with rolled-up counts. A manager sees the
+   * branches in scope and the regions on their path, and counts of those only.
+   */
+  async tree(scope: AccessScope): Promise<OrgTreeNode[]> {
     const [regions, branches] = await Promise.all([
-      this.regions.findAll(),
-      this.branches.listWithStaffCounts(),
+      this.regions.findVisible(scope),
+      this.branches.treeBranches(scope),
     ]);
     return buildOrgTree(regions, branches);
   }
@@ -40,20 +48,23 @@ export class OrganisationService {
         throw new RegionNotFoundException(request.parentId, 'parentId');
       }
       if (await this.regions.existsByCode(request.code)) throw new RegionCodeTakenException(request.code);
-      return mapRegion(
-        await this.regions.insert({
-          code: request.code,
-          name: request.name,
-          parentId: request.parentId ?? null,
-        }),
-      );
+      const fields = { code: request.code, name: request.name, parentId: request.parentId ?? null };
+      const region = await this.regions.insert(fields);
+      await this.audit.record({
+        action: 'settings.changed',
+        target: { type: 'region', id: region.id, label: region.code },
+        after: fields,
+        details: { event: 'created' },
+      });
+      return mapRegion(region);
     });
   }
 
   async update(id: string, request: UpdateRegionDto): Promise<Region> {
     return this.txHost.withTransaction(async () => {
       const all = await this.regions.findAll();
-      if (!all.some((r) => r.id === id)) throw new RegionNotFoundException(id, 'id');
+      const current = all.find((r) => r.id === id);
+      if (!current) throw new RegionNotFoundException(id, 'id');
       if (request.parentId !== undefined && request.parentId !== null) {
         if (!all.some((r) => r.id === request.parentId))
           throw new RegionNotFoundException(request.parentId, 'parentId');
@@ -62,6 +73,17 @@ export class OrganisationService {
       await this.regions.update(id, { name: request.name, parentId: request.parentId });
       const updated = await this.regions.findById(id);
       if (!updated) throw new RegionNotFoundException(id, 'id');
+      const before = { name: current.name, parentId: current.parentId };
+      const after = { name: updated.name, parentId: updated.parentId };
+      if (before.name !== after.name || before.parentId !== after.parentId) {
+        await this.audit.record({
+          action: 'settings.changed',
+          target: { type: 'region', id, label: updated.code },
+          before,
+          after,
+          details: { event: 'updated' },
+        });
+      }
       return mapRegion(updated);
     });
   }

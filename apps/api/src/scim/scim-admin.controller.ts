@@ -16,12 +16,15 @@ import {
 } from './scim-admin.dto';
 import { ScimMappingService } from './scim-mapping.service';
 import { ScimTokensService } from './scim-tokens.service';
+import { Allow } from '../auth/allow.decorator';
+import { Permission } from '@brevet/contracts';
 
 /**
  * The HR admin's side of SCIM: tokens for identity providers and the attribute mapping.
  * Like every /api/v1 route today, this has no permission guard yet: it comes with the SSO issue.
  */
 @ApiTags('scim')
+@Allow(Permission.ScimManage)
 @Controller({ path: 'scim', version: '1' })
 export class ScimAdminController {
   constructor(

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
 import { Clock } from '../common/clock';
 import { ScimTokenEntity } from './scim.entity';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 const SCIM_ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
@@ -38,16 +39,17 @@ function expectUnauthorized(res: request.Response): void {
 
 describe('SCIM tokens and the /scim/v2 guard (security row A4)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
   });
   afterAll(() => t.close());
   beforeEach(async () => {
     jest.restoreAllMocks();
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
   });
 
   const createToken = async (name = 'Entra ID') =>
@@ -146,13 +148,14 @@ describe('SCIM tokens and the /scim/v2 guard (security row A4)', () => {
 
 describe('SCIM discovery and errors', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
   let token: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
     token = ((await http.post('/api/v1/scim/tokens').send({ name: 'x' })).body as CreatedScimToken).token;
   });
   afterAll(() => t.close());
@@ -259,7 +262,7 @@ describe('SCIM token in the logs', () => {
     const t = await createTestApp({ LOG_LEVEL: 'info' });
     try {
       await resetDatabase(t);
-      const http = request(t.app.getHttpServer());
+      const http = await signInAsAdmin(t);
       const { token } = (await http.post('/api/v1/scim/tokens').send({ name: 'x' })).body as CreatedScimToken;
       await http
         .get('/scim/v2/Users?filter=userName%20eq%20%22nobody%22')

@@ -1,5 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { ScimCaller } from './scim-caller';
 import { ScimException } from './scim.exception';
 import { ScimTokensService } from './scim-tokens.service';
 
@@ -15,16 +16,21 @@ export function bearerToken(header: string | undefined): string | undefined {
  */
 @Injectable()
 export class ScimBearerGuard implements CanActivate {
-  constructor(private readonly tokens: ScimTokensService) {}
+  constructor(
+    private readonly tokens: ScimTokensService,
+    private readonly caller: ScimCaller,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const token = bearerToken(context.switchToHttp().getRequest<Request>().headers.authorization);
     if (token === undefined) {
       throw ScimException.unauthorized('Send a SCIM token as "Authorization: Bearer <token>".');
     }
-    if (!(await this.tokens.verify(token))) {
+    const verified = await this.tokens.verify(token);
+    if (!verified) {
       throw ScimException.unauthorized('The SCIM token is not valid or has been revoked.');
     }
+    this.caller.set(verified);
     return true;
   }
 }

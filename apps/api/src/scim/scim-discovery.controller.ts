@@ -4,10 +4,13 @@ import { ScimBearerGuard } from './scim-bearer.guard';
 import { ScimDiscoveryService } from './scim-discovery.service';
 import type { ScimListResponse } from './scim-resource.mapper';
 import type { JsonObject } from './scim-schema';
+import { Public } from '../auth/allow.decorator';
 
 /** SCIM discovery (RFC 7644 §4). Behind the token too: Entra ID and Okta send it everywhere. */
 @ApiExcludeController()
 @UseGuards(ScimBearerGuard)
+/** No session: ScimBearerGuard authenticates the identity provider by its SCIM token. */
+@Public()
 @Controller({ path: 'scim/v2', version: VERSION_NEUTRAL })
 export class ScimDiscoveryController {
   constructor(private readonly discovery: ScimDiscoveryService) {}

@@ -1,8 +1,8 @@
 import type { CreatedScimToken } from '@brevet/contracts';
-import request from 'supertest';
 import { branchBody, makeRegion } from '../../test/support/factories';
 import { createTestApp, resetDatabase, settleJobs, type TestApp } from '../../test/support/test-app';
 import { ScimGroupEntity, ScimGroupMemberEntity } from './scim.entity';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -30,7 +30,7 @@ interface GroupList {
 
 describe('SCIM Groups over HTTP (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
   let auth: { Authorization: string };
   let anna: string;
   let ben: string;
@@ -38,7 +38,7 @@ describe('SCIM Groups over HTTP (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
   });
   afterAll(async () => {
     await settleJobs(t);
@@ -46,6 +46,7 @@ describe('SCIM Groups over HTTP (real PostgreSQL)', () => {
   });
   beforeEach(async () => {
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
     const region = await makeRegion(t.dataSource);
     await http
       .post('/api/v1/branches')

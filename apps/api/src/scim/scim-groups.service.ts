@@ -3,7 +3,10 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { SCIM_BASE_PATH } from '@brevet/contracts';
 import { isUUID } from 'class-validator';
+import { AuditLog } from '../audit/audit-log.service';
 import { AppConfig } from '../config/app-config';
+import { scimGroupRecord } from './scim-audit.util';
+import { ScimCaller } from './scim-caller';
 import { ScimException } from './scim.exception';
 import type { ScimGroupEntity } from './scim.entity';
 import { parseFilter } from './scim-filter';
@@ -65,7 +68,8 @@ function readGroupDocument(body: unknown): GroupDocument {
 
 /**
  * SCIM Groups, stored faithfully (name, externalId, user members). They carry no meaning in Brevet yet;
- * the SSO issue will map them to Brevet roles.
+ * the SSO issue will map them to Brevet roles. Each write that changes something is one `scim.changed` audit
+ * entry, with the SCIM token as the actor.
  */
 @Injectable()
 export class ScimGroupsService {
@@ -74,6 +78,8 @@ export class ScimGroupsService {
   constructor(
     private readonly groups: ScimGroupRepository,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly audit: AuditLog,
+    private readonly caller: ScimCaller,
     config: AppConfig,
   ) {
     this.baseUrl = `${config.publicUrl}${SCIM_BASE_PATH}`;
@@ -106,6 +112,17 @@ export class ScimGroupsService {
           throw error instanceof DuplicateDisplayNameError ? this.nameTaken(doc.displayName) : error;
         });
       await this.groups.addMembers(group.id, doc.memberIds);
+      const columns = { displayName: group.displayName, externalId: group.externalId };
+      await this.audit.record(
+        scimGroupRecord(
+          'create',
+          group,
+          null,
+          columns,
+          { added: doc.memberIds, removed: [] },
+          this.caller.actor,
+        ),
+      );
       return group.id;
     });
     return this.get(id);
@@ -113,21 +130,41 @@ export class ScimGroupsService {
 
   async replace(id: string, body: unknown): Promise<JsonObject> {
     const next = readGroupDocument(body);
-    return this.change(id, () => next);
+    return this.change(id, 'replace', () => next);
   }
 
   async patch(id: string, body: unknown): Promise<JsonObject> {
     const operations = parsePatchRequest(body);
-    return this.change(id, (current) => readGroupDocument(applyPatch(current, operations, GROUP_SCHEMAS)));
+    return this.change(id, 'patch', (current) =>
+      readGroupDocument(applyPatch(current, operations, GROUP_SCHEMAS)),
+    );
   }
 
   async delete(id: string): Promise<void> {
-    const group = isUUID(id, 'all') ? await this.groups.findById(id) : null;
-    if (!group) throw ScimException.notFound('Group', id);
-    await this.groups.delete(id);
+    if (!isUUID(id, 'all')) throw ScimException.notFound('Group', id);
+    await this.txHost.withTransaction(async () => {
+      const group = await this.groups.findByIdForUpdate(id);
+      if (!group) throw ScimException.notFound('Group', id);
+      const memberIds = await this.groups.memberIds(id);
+      await this.groups.delete(id);
+      await this.audit.record(
+        scimGroupRecord(
+          'delete',
+          group,
+          { displayName: group.displayName, externalId: group.externalId },
+          { deleted: true },
+          { added: [], removed: memberIds },
+          this.caller.actor,
+        ),
+      );
+    });
   }
 
-  private async change(id: string, decide: (current: JsonObject) => GroupDocument): Promise<JsonObject> {
+  private async change(
+    id: string,
+    operation: 'replace' | 'patch',
+    decide: (current: JsonObject) => GroupDocument,
+  ): Promise<JsonObject> {
     if (!isUUID(id, 'all')) throw ScimException.notFound('Group', id);
     await this.txHost.withTransaction(async () => {
       const group = await this.groups.findByIdForUpdate(id);
@@ -154,11 +191,20 @@ export class ScimGroupsService {
       if (!renamed && added.length === 0 && removed.length === 0) return;
       await this.groups.addMembers(id, added);
       await this.groups.removeMembers(id, removed);
-      await this.groups
-        .update(id, { displayName: next.displayName, externalId: next.externalId })
-        .catch((error: unknown) => {
-          throw error instanceof DuplicateDisplayNameError ? this.nameTaken(next.displayName) : error;
-        });
+      const after = { displayName: next.displayName, externalId: next.externalId };
+      await this.groups.update(id, after).catch((error: unknown) => {
+        throw error instanceof DuplicateDisplayNameError ? this.nameTaken(next.displayName) : error;
+      });
+      await this.audit.record(
+        scimGroupRecord(
+          operation,
+          { id, displayName: next.displayName },
+          { displayName: group.displayName, externalId: group.externalId },
+          after,
+          { added, removed },
+          this.caller.actor,
+        ),
+      );
     });
     return this.get(id);
   }

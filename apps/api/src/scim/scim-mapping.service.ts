@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
   DEFAULT_SCIM_MAPPING,
   SCIM_UNMAPPED_JOB_ROLE_POLICIES,
@@ -6,6 +8,7 @@ import {
   type ScimMappingSettings,
   type ScimValueMapping,
 } from '@brevet/contracts';
+import { AuditLog } from '../audit/audit-log.service';
 import { ValidationFailedException } from '../common/domain.exception';
 import { JobRoleRepository } from '../job-roles/job-role.repository';
 import { SettingRepository } from '../settings/setting.repository';
@@ -26,6 +29,8 @@ export class ScimMappingService {
     private readonly settings: SettingRepository,
     private readonly scimUsers: ScimUserRepository,
     private readonly roles: JobRoleRepository,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly audit: AuditLog,
   ) {}
 
   async get(): Promise<ScimMappingSettings> {
@@ -33,7 +38,7 @@ export class ScimMappingService {
     return { ...DEFAULT_SCIM_MAPPING, ...(isMapping(stored) ? stored : {}) };
   }
 
-  /** Checks that every attribute is a SCIM path and every code exists, then saves. */
+  /** Checks that every attribute is a SCIM path and every code exists, then saves (audited when it changed). */
   async put(request: ScimMappingSettings): Promise<ScimMappingSettings> {
     const errors: FieldError[] = [];
     const mapping: ScimMappingSettings = {
@@ -69,7 +74,17 @@ export class ScimMappingService {
       }
     }
     if (errors.length > 0) throw new ValidationFailedException(errors);
-    await this.settings.put(SCIM_MAPPING_KEY, mapping);
+    await this.txHost.withTransaction(async () => {
+      const before = await this.get();
+      if (JSON.stringify(before) === JSON.stringify(mapping)) return;
+      await this.settings.put(SCIM_MAPPING_KEY, mapping);
+      await this.audit.record({
+        action: 'settings.changed',
+        target: { type: 'setting', id: SCIM_MAPPING_KEY, label: 'SCIM attribute mapping' },
+        before,
+        after: mapping,
+      });
+    });
     return mapping;
   }
 }

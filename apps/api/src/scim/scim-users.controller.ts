@@ -19,11 +19,14 @@ import { readListQuery, readProjection, type ScimListResponse } from './scim-res
 import { ScimResponseInterceptor } from './scim-response.interceptor';
 import type { JsonObject } from './scim-schema';
 import { ScimUsersService } from './scim-users.service';
+import { Public } from '../auth/allow.decorator';
 
 /** SCIM 2.0 Users (RFC 7644 §3). Documented in docs/scim.md rather than in the OpenAPI document. */
 @ApiExcludeController()
 @UseGuards(ScimBearerGuard)
 @UseInterceptors(ScimResponseInterceptor)
+/** No session: ScimBearerGuard authenticates the identity provider by its SCIM token. */
+@Public()
 @Controller({ path: 'scim/v2/Users', version: VERSION_NEUTRAL })
 export class ScimUsersController {
   constructor(private readonly users: ScimUsersService) {}

@@ -5,12 +5,12 @@ import type {
   ScimMappingSettings,
   StaffDetail,
 } from '@brevet/contracts';
-import request from 'supertest';
 import { branchBody, makeRegion } from '../../test/support/factories';
 import { createTestApp, resetDatabase, settleJobs, type TestApp } from '../../test/support/test-app';
 import { ScimUserEntity } from './scim.entity';
 import { StaffDeactivation, type StaffDeactivatedEvent } from '../staff/staff-deactivation';
 import { StaffEntity } from '../staff/staff.entity';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -55,14 +55,14 @@ function entraUser(overrides: Record<string, unknown> = {}, enterprise: Record<s
 
 describe('SCIM Users over HTTP (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
   let token: string;
   let events: StaffDeactivatedEvent[];
   let unsubscribe: () => void;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
   });
   afterAll(async () => {
     await settleJobs(t);
@@ -70,6 +70,7 @@ describe('SCIM Users over HTTP (real PostgreSQL)', () => {
   });
   beforeEach(async () => {
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
     const region = await makeRegion(t.dataSource);
     for (const code of ['DE-BER-01', 'DE-HAM-01', 'DE-OLD-01']) {
       await http.post('/api/v1/branches').send(branchBody(region.id, { code })).expect(201);
@@ -570,17 +571,21 @@ describe('SCIM Users over HTTP (real PostgreSQL)', () => {
 
 describe('SCIM mapping settings (admin API)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
   });
   afterAll(async () => {
     await settleJobs(t);
     await t.close();
   });
-  beforeEach(() => resetDatabase(t));
+  beforeEach(async () => {
+    await resetDatabase(t);
+    http = await signInAsAdmin(t);
+    http = await signInAsAdmin(t);
+  });
 
   it('serves the defaults until saved', async () => {
     expect((await http.get('/api/v1/scim/settings').expect(200)).body).toEqual({

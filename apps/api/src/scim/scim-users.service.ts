@@ -9,12 +9,16 @@ import {
 } from '@brevet/contracts';
 import { dayIn } from '@brevet/domain';
 import { isUUID } from 'class-validator';
+import { AuditLog } from '../audit/audit-log.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { JobRoleRepository } from '../job-roles/job-role.repository';
+import type { StaffChange } from '../staff/staff-audit.util';
 import type { StaffEntity } from '../staff/staff.entity';
 import { StaffRepository } from '../staff/staff.repository';
 import { StaffService } from '../staff/staff.service';
+import { scimUserRecord, type ScimUserColumns } from './scim-audit.util';
+import { ScimCaller } from './scim-caller';
 import { ScimException } from './scim.exception';
 import type { ScimUserEntity } from './scim.entity';
 import { parseFilter } from './scim-filter';
@@ -94,6 +98,10 @@ function storedDocument(user: ScimUserEntity): JsonObject {
   };
 }
 
+function columnsOf(user: ScimUserEntity): ScimUserColumns {
+  return { userName: user.userName, externalId: user.externalId, active: user.active };
+}
+
 function sameField(a: ScimStaffFields[keyof ScimStaffFields], b: ScimStaffFields[keyof ScimStaffFields]) {
   const norm = (v: typeof a): Json =>
     Array.isArray(v) ? [...v].map((s) => s.toLowerCase()).sort() : typeof v === 'string' ? v : null;
@@ -103,7 +111,8 @@ function sameField(a: ScimStaffFields[keyof ScimStaffFields], b: ScimStaffFields
 /**
  * SCIM Users over Brevet's staff. A SCIM user is a person, keyed by employee number: creating one for an
  * employee number Brevet already knows (e.g. from an HR import) links that person. All rules of the staff
- * directory apply through {@link StaffService}; this service translates and decides what changed.
+ * directory apply through {@link StaffService}; this service translates and decides what changed. Each write
+ * that changes something is one `scim.changed` audit entry, with the SCIM token as the actor.
  */
 @Injectable()
 export class ScimUsersService {
@@ -118,6 +127,8 @@ export class ScimUsersService {
     private readonly deactivation: StaffDeactivation,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
+    private readonly caller: ScimCaller,
     config: AppConfig,
   ) {
     this.baseUrl = `${config.publicUrl}${SCIM_BASE_PATH}`;
@@ -146,7 +157,7 @@ export class ScimUsersService {
       if (await this.users.userNameTaken(doc.userName)) throw this.userNameTaken(doc.userName);
       const employeeNumber = validEmployeeNumber(fields.employeeNumber);
       const existing = await this.staffRows.findByEmployeeNumber(employeeNumber);
-      let staffId: string;
+      let staff: StaffChange | null;
       if (existing) {
         const linked = await this.users.findByStaffId(existing.id);
         if (linked && linked.deletedAt === null) {
@@ -156,17 +167,21 @@ export class ScimUsersService {
         }
         // The person is known (an HR import, or a SCIM user deleted before): link them, apply what was sent.
         if (linked) await this.users.removeDeleted(linked.id);
-        await this.applyToStaff(existing, undefined, fields, undefined, active, mapping);
-        staffId = existing.id;
+        staff = await this.applyToStaff(existing, undefined, fields, undefined, active, mapping);
       } else {
-        staffId = await this.createStaff(employeeNumber, fields, active, mapping);
+        staff = await this.createStaff(employeeNumber, fields, active, mapping);
       }
+      const staffId = existing?.id ?? (staff as StaffChange).id;
       await this.staffRows.update(staffId, { externalId: doc.externalId });
-      return this.users
+      const inserted = await this.users
         .insert({ staffId, userName: doc.userName, externalId: doc.externalId, active, raw: doc.raw })
         .catch((error: unknown) => {
           throw error instanceof DuplicateUserNameError ? this.userNameTaken(doc.userName) : error;
         });
+      await this.record(
+        scimUserRecord('create', inserted, null, columnsOf(inserted), staff, this.caller.actor),
+      );
+      return inserted;
     });
     if (!user.active) await this.deactivation.publish({ staffId: user.staffId, reason: 'scim.deactivated' });
     return mapScimUser(user, this.baseUrl);
@@ -175,13 +190,15 @@ export class ScimUsersService {
   /** PUT: the representation replaces the stored one. */
   async replace(id: string, body: unknown): Promise<JsonObject> {
     const next = readUserDocument(body);
-    return this.change(id, () => next);
+    return this.change(id, 'replace', () => next);
   }
 
   /** PATCH: the operations apply to the stored representation, then it is handled like a PUT. */
   async patch(id: string, body: unknown): Promise<JsonObject> {
     const operations = parsePatchRequest(body);
-    return this.change(id, (current) => readUserDocument(applyPatch(current, operations, USER_SCHEMAS)));
+    return this.change(id, 'patch', (current) =>
+      readUserDocument(applyPatch(current, operations, USER_SCHEMAS)),
+    );
   }
 
   /**
@@ -194,14 +211,22 @@ export class ScimUsersService {
       const user = await this.users.findByIdForUpdate(id);
       if (!user) throw ScimException.notFound('User', id);
       const person = await this.staffRows.findById(user.staffId);
-      if (person && person.status !== 'left') await this.updateStaff(person, { status: 'left' });
+      const staff =
+        person && person.status !== 'left' ? await this.updateStaff(person, { status: 'left' }) : null;
       await this.users.markDeleted(id, this.clock.now());
+      await this.record(
+        scimUserRecord('delete', user, columnsOf(user), { deleted: true }, staff, this.caller.actor),
+      );
       return user.staffId;
     });
     await this.deactivation.publish({ staffId, reason: 'scim.deleted' });
   }
 
-  private async change(id: string, decide: (current: JsonObject) => UserDocument): Promise<JsonObject> {
+  private async change(
+    id: string,
+    operation: 'replace' | 'patch',
+    decide: (current: JsonObject) => UserDocument,
+  ): Promise<JsonObject> {
     if (!isUUID(id, 'all')) throw ScimException.notFound('User', id);
     const mapping = await this.mapping.get();
     const saved = await this.txHost.withTransaction(async () => {
@@ -218,7 +243,8 @@ export class ScimUsersService {
       const person = await this.staffRows.findById(user.staffId);
       if (!person) throw ScimException.notFound('User', id);
       const active = next.active ?? user.active;
-      await this.applyToStaff(
+      const before = columnsOf(user);
+      const staff = await this.applyToStaff(
         person,
         extractStaffFields(current, mapping),
         extractStaffFields(next.full, mapping),
@@ -230,13 +256,22 @@ export class ScimUsersService {
         await this.staffRows.update(person.id, { externalId: next.externalId });
       }
       Object.assign(user, { userName: next.userName, externalId: next.externalId, active, raw: next.raw });
-      return this.users.save(user).catch((error: unknown) => {
+      const stored = await this.users.save(user).catch((error: unknown) => {
         throw error instanceof DuplicateUserNameError ? this.userNameTaken(next.userName) : error;
       });
+      await this.record(
+        scimUserRecord(operation, stored, before, columnsOf(stored), staff, this.caller.actor),
+      );
+      return stored;
     });
     if (!saved.active)
       await this.deactivation.publish({ staffId: saved.staffId, reason: 'scim.deactivated' });
     return mapScimUser(saved, this.baseUrl);
+  }
+
+  /** Last in the transaction (the audit log's rule); nothing when the write changed nothing. */
+  private async record(entry: ReturnType<typeof scimUserRecord>): Promise<void> {
+    if (entry) await this.audit.record(entry);
   }
 
   private userNameTaken(userName: string): ScimException {
@@ -248,7 +283,7 @@ export class ScimUsersService {
     fields: ScimStaffFields,
     active: boolean,
     mapping: ScimMappingSettings,
-  ): Promise<string> {
+  ): Promise<StaffChange> {
     const branch = await this.resolveBranch(fields.branch, mapping);
     const jobRoleIds = (await this.resolveRoles(fields.jobRoles, mapping)) ?? [];
     const managerId = fields.managerId === undefined ? null : await this.resolveManager(fields.managerId);
@@ -256,7 +291,7 @@ export class ScimUsersService {
       fields.hireDate !== undefined && mapping.hireDateAttribute !== null
         ? validHireDate(fields.hireDate, mapping.hireDateAttribute)
         : dayIn(this.clock.now(), branch.timezone);
-    const created = await this.staff.create({
+    const created = await this.staff.add({
       employeeNumber,
       givenName: validName(fields.givenName, 'name.givenName'),
       familyName: validName(fields.familyName, 'name.familyName'),
@@ -269,16 +304,20 @@ export class ScimUsersService {
     });
     if (!active) {
       const person = await this.staffRows.findById(created.id);
-      if (person) await this.updateStaff(person, { status: 'left' });
+      if (person) {
+        const left = await this.updateStaff(person, { status: 'left' });
+        return { ...created, after: { ...created.after, ...left.after }, left: true };
+      }
     }
-    return created.id;
+    return created;
   }
 
   /**
    * Writes to the person what the SCIM representation changed: a field is applied when its value differs
    * between `before` and `after` (all given fields when `before` is undefined, i.e. when linking a known
    * person). Edits made in Brevet therefore survive SCIM updates that do not touch the same field.
-   * `active` false marks the person as left; true brings a person who left back.
+   * `active` false marks the person as left; true brings a person who left back. Returns what changed, or
+   * null when nothing was written to the person.
    */
   private async applyToStaff(
     person: StaffEntity,
@@ -287,7 +326,7 @@ export class ScimUsersService {
     activeBefore: boolean | undefined,
     activeAfter: boolean,
     mapping: ScimMappingSettings,
-  ): Promise<void> {
+  ): Promise<StaffChange | null> {
     const changed = (key: keyof ScimStaffFields) =>
       after[key] !== undefined && (before === undefined || !sameField(before[key], after[key]));
     const cleared = (key: keyof ScimStaffFields) =>
@@ -325,15 +364,15 @@ export class ScimUsersService {
     if (mapping.jobRoleAttribute !== null && !staysLeft && (rolesChanged || returning)) {
       request.jobRoleIds = await this.resolveRoles(after.jobRoles ?? [], mapping);
     }
-    if (Object.keys(request).length > 0) await this.updateStaff(person, request);
+    return Object.keys(request).length > 0 ? this.updateStaff(person, request) : null;
   }
 
   /** Changes take effect today where the person works, or on the hire date when that is still ahead. */
-  private async updateStaff(person: StaffEntity, request: UpdateStaffRequest): Promise<void> {
+  private async updateStaff(person: StaffEntity, request: UpdateStaffRequest): Promise<StaffChange> {
     const timezone = await this.users.branchTimezone(request.branchId ?? person.branchId);
     const today = dayIn(this.clock.now(), timezone);
     const effectiveFrom = person.hireDate > today ? person.hireDate : today;
-    await this.staff.update(person.id, { ...request, effectiveFrom });
+    return this.staff.change(person.id, { ...request, effectiveFrom });
   }
 
   private async resolveBranch(value: string | undefined, mapping: ScimMappingSettings): Promise<BranchRef> {

@@ -4,6 +4,7 @@ import { SettingsModule } from '../settings/settings.module';
 import { StaffModule } from '../staff/staff.module';
 import { ScimAdminController } from './scim-admin.controller';
 import { ScimBearerGuard } from './scim-bearer.guard';
+import { ScimCaller } from './scim-caller';
 import { ScimDiscoveryController } from './scim-discovery.controller';
 import { ScimDiscoveryService } from './scim-discovery.service';
 import { ScimGroupRepository } from './scim-group.repository';
@@ -30,6 +31,7 @@ import { ScimUsersService } from './scim-users.service';
     ScimGroupsService,
     ScimDiscoveryService,
     ScimBearerGuard,
+    ScimCaller,
   ],
 })
 export class ScimModule {}

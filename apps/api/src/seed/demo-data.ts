@@ -105,3 +105,13 @@ export const DEMO_BRANCHES = [
     region: 'PL',
   },
 ] as const;
+
+/**
+ * A break-glass HR admin account of the demo company, so the demo can be tried even without SSO. Only
+ * created by the demo seed (embedded mode by default); the README tells how to sign in with it.
+ */
+export const DEMO_ADMIN = {
+  email: 'admin@nordwind.example',
+  password: 'nordwind-demo',
+  displayName: 'Demo HR admin',
+} as const;

@@ -1,24 +1,26 @@
 import type { AwardPage, CredentialPage, StaffCredentials } from '@brevet/contracts';
-import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
 import { Clock } from '../common/clock';
 import { DEMO_TODAY } from './demo-awards';
 import { DemoSeedService } from './demo-seed.service';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 /** The demo company as a visitor sees it on the seed's reference day. */
 describe('demo seed (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
     jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(`${DEMO_TODAY}T10:00:00Z`));
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
     await t.app.get(DemoSeedService).seedIfEmpty();
   }, 120_000);
   afterAll(async () => {
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
     await t.close();
   });
 

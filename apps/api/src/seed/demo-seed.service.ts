@@ -2,14 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
+import { AuthService } from '../auth/auth.service';
+import { UserAccountRepository } from '../auth/user-account.repository';
 import { BranchRepository } from '../branches/branch.repository';
+import { DemoComplianceSeed } from '../compliance/demo-compliance-seed';
 import { RegionRepository } from '../regions/region.repository';
 import { defaultLocaleFor } from '@brevet/domain';
 import { JobRoleRepository } from '../job-roles/job-role.repository';
 import { StaffRepository } from '../staff/staff.repository';
 import type { DemoPerson } from './demo-awards';
 import { DemoCatalogueSeedService } from './demo-catalogue-seed.service';
-import { DEMO_BRANCHES, DEMO_REGIONS, DEMO_SINCE } from './demo-data';
+import { DEMO_ADMIN, DEMO_BRANCHES, DEMO_REGIONS, DEMO_SINCE } from './demo-data';
 import { DEMO_JOB_ROLES, emailPart, NAMES_BY_COUNTRY, seededRandom } from './demo-people';
 
 /** Seeds the demo company into an empty database, once. A database with any region is left alone. */
@@ -25,6 +28,8 @@ export class DemoSeedService {
     private readonly roles: JobRoleRepository,
     private readonly staff: StaffRepository,
     private readonly catalogue: DemoCatalogueSeedService,
+    private readonly accounts: UserAccountRepository,
+    private readonly compliance: DemoComplianceSeed,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -47,6 +52,8 @@ export class DemoSeedService {
         for (const id of regionIds.values()) await this.regions.recountBranches(id);
         const people = await this.seedPeople();
         const catalogue = await this.catalogue.seed(people, seededRandom(20261101));
+        await this.compliance.seed();
+        await this.seedDemoAdmin();
         this.logger.log(
           `seeded demo company: ${DEMO_REGIONS.length} regions, ${DEMO_BRANCHES.length} branches, ${people.length} staff, ` +
             `${catalogue.definitions} credential definitions, ${catalogue.awards} awards`,
@@ -54,6 +61,18 @@ export class DemoSeedService {
         return true;
       }),
     );
+  }
+
+  private async seedDemoAdmin(): Promise<void> {
+    const admin = await this.accounts.createPasswordAccount({
+      email: DEMO_ADMIN.email,
+      displayName: DEMO_ADMIN.displayName,
+      passwordHash: await AuthService.hashPassword(DEMO_ADMIN.password),
+      staffId: null,
+    });
+    await this.accounts.replaceGrants(admin.id, 'manual', [
+      { role: 'hr_admin', branchId: null, regionId: null },
+    ]);
   }
 
   /**

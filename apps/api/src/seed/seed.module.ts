@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AwardsModule } from '../awards/awards.module';
 import { BranchesModule } from '../branches/branches.module';
+import { ComplianceModule } from '../compliance/compliance.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { RegionsModule } from '../regions/regions.module';
 import { JobRolesModule } from '../job-roles/job-roles.module';
@@ -9,7 +10,15 @@ import { DemoCatalogueSeedService } from './demo-catalogue-seed.service';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [RegionsModule, BranchesModule, JobRolesModule, StaffModule, CredentialsModule, AwardsModule],
+  imports: [
+    RegionsModule,
+    BranchesModule,
+    JobRolesModule,
+    StaffModule,
+    CredentialsModule,
+    AwardsModule,
+    ComplianceModule,
+  ],
   providers: [DemoSeedService, DemoCatalogueSeedService],
   exports: [DemoSeedService],
 })

@@ -1,13 +1,13 @@
 import type { ProblemDetails, StaffDetail, StaffPage } from '@brevet/contracts';
-import request from 'supertest';
 import { makeBranch, makeJobRole, makeRegion, staffBody } from '../../test/support/factories';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
 import { StaffDeactivation, type StaffDeactivatedEvent } from './staff-deactivation';
 import { StaffEntity } from './staff.entity';
+import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 describe('staff over HTTP (real PostgreSQL)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: SignedInAgent;
   let ids: {
     north: string;
     south: string;
@@ -19,11 +19,12 @@ describe('staff over HTTP (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = request(t.app.getHttpServer());
+    http = await signInAsAdmin(t);
   });
   afterAll(() => t.close());
   beforeEach(async () => {
     await resetDatabase(t);
+    http = await signInAsAdmin(t);
     const europe = await makeRegion(t.dataSource, { name: 'Europe' });
     const north = await makeRegion(t.dataSource, { name: 'North', parentId: europe.id });
     const south = await makeRegion(t.dataSource, { name: 'South', parentId: europe.id });

@@ -3,12 +3,14 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { SortDirection, StaffSortField, StaffStatus, UiLanguage } from '@brevet/contracts';
 import { QueryFailedError } from 'typeorm';
+import type { AccessScope } from '../auth/actor';
 import {
   closeOpenPeriods,
   setOpenPeriods,
   STAFF_BRANCH_PERIODS,
   STAFF_ROLE_PERIODS,
 } from '../database/period.util';
+import { branchScopeSql } from '../database/scope.util';
 import { StaffEntity } from './staff.entity';
 
 export interface StaffRow {
@@ -92,14 +94,19 @@ export class StaffRepository {
     return this.txHost.tx.getRepository(StaffEntity);
   }
 
-  /** One page of the directory with each person's current branch and roles, in one round trip. */
-  async findPage(query: StaffPageQuery): Promise<{ rows: StaffRow[]; total: number }> {
+  /**
+   * One page of the directory with each person's current branch and roles, in one round trip: the people
+   * whose current branch is in `scope` (the total counts those only).
+   */
+  async findPage(query: StaffPageQuery, scope: AccessScope): Promise<{ rows: StaffRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
+    const inScope = branchScopeSql(scope, 's.branch_id', param);
+    if (inScope) where.push(inScope);
     if (query.status !== 'all') where.push(`s.status = ${param(query.status)}`);
     if (query.branchId) where.push(`s.branch_id = ${param(query.branchId)}`);
     if (query.regionId) {
@@ -130,21 +137,29 @@ export class StaffRepository {
         ORDER BY ${SORT_SQL[query.sort.field]} ${direction}, s.family_name, s.given_name, s.id`,
       params,
     );
-    const total = rows.length > 0 ? Number(rows[0]['total']) : await this.countMatching(query, rows.length);
+    const total =
+      rows.length > 0 ? Number(rows[0]['total']) : await this.countMatching(query, scope, rows.length);
     return { rows: rows.map(toStaffRow), total };
   }
 
-  private async countMatching(query: StaffPageQuery, found: number): Promise<number> {
+  private async countMatching(query: StaffPageQuery, scope: AccessScope, found: number): Promise<number> {
     // An empty page past the end still reports how many there are.
     if (query.page === 1) return found;
-    const again = await this.findPage({ ...query, page: 1, pageSize: 1 });
+    const again = await this.findPage({ ...query, page: 1, pageSize: 1 }, scope);
     return again.total;
   }
 
-  async findRowById(id: string): Promise<StaffRow | null> {
+  /** The person with their current branch and roles; null when unknown or their branch is outside `scope`. */
+  async findRowById(id: string, scope: AccessScope): Promise<StaffRow | null> {
+    const params: unknown[] = [id];
+    const inScope = branchScopeSql(scope, 's.branch_id', (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    });
     const rows: Array<Record<string, unknown>> = await this.txHost.tx.query(
-      `SELECT ${SELECT_STAFF} FROM staff s JOIN branch b ON b.id = s.branch_id WHERE s.id = $1`,
-      [id],
+      `SELECT ${SELECT_STAFF} FROM staff s JOIN branch b ON b.id = s.branch_id
+        WHERE s.id = $1 ${inScope ? `AND ${inScope}` : ''}`,
+      params,
     );
     return rows.length > 0 ? toStaffRow(rows[0]) : null;
   }

@@ -9,6 +9,8 @@ import {
   type StaffPage,
 } from '@brevet/contracts';
 import { dayIn } from '@brevet/domain';
+import { AuditLog } from '../audit/audit-log.service';
+import { ALL_BRANCHES, type AccessScope } from '../auth/actor';
 import { BranchRepository } from '../branches/branch.repository';
 import { Clock } from '../common/clock';
 import { VersionConflictException } from '../common/domain.exception';
@@ -24,10 +26,24 @@ import {
   StaffNotFoundException,
 } from './staff.exceptions';
 import { mapStaffDetail, mapStaffSummary } from './staff.mapper';
+import {
+  changedFields,
+  sameIds,
+  staffChanged,
+  staffChangeRecord,
+  staffLabel,
+  type StaffChange,
+} from './staff-audit.util';
 import { StaffDeactivation } from './staff-deactivation';
 import { DuplicateEmployeeNumberError, StaffRepository, type StaffChanges } from './staff.repository';
 
-/** The staff directory: who works where, in which roles, since when. */
+/**
+ * The staff directory: who works where, in which roles, since when. Reads see the people whose current branch
+ * is in the caller's scope (anyone else is "not found"); writes need StaffWrite, which only company-wide roles
+ * hold (SCIM and the HR import write as the system). `create` and `update` are the directory's own use cases and
+ * record `staff.changed`; `add` and `change` apply the same rules without an entry, for SCIM, which records
+ * its own.
+ */
 @Injectable()
 export class StaffService {
   constructor(
@@ -37,30 +53,37 @@ export class StaffService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
     private readonly deactivation: StaffDeactivation,
+    private readonly audit: AuditLog,
   ) {}
 
-  async list(query: StaffListQueryDto): Promise<StaffPage> {
+  async list(query: StaffListQueryDto, scope: AccessScope): Promise<StaffPage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const { rows, total } = await this.staff.findPage({
-      page,
-      pageSize,
-      sort: parseSort(query.sort, STAFF_SORT_FIELDS, 'familyName'),
-      q: query.q || undefined,
-      branchId: query.branchId,
-      regionId: query.regionId,
-      jobRoleId: query.jobRoleId,
-      status: query.status ?? 'active',
-    });
+    const { rows, total } = await this.staff.findPage(
+      {
+        page,
+        pageSize,
+        sort: parseSort(query.sort, STAFF_SORT_FIELDS, 'familyName'),
+        q: query.q || undefined,
+        branchId: query.branchId,
+        regionId: query.regionId,
+        jobRoleId: query.jobRoleId,
+        status: query.status ?? 'active',
+      },
+      scope,
+    );
     return { items: rows.map(mapStaffSummary), total, page, pageSize };
   }
 
-  async get(id: string): Promise<StaffDetail> {
+  async get(id: string, scope: AccessScope): Promise<StaffDetail> {
+    // The scoped query decides whether the caller may see the person at all; the rest loads only after it.
+    const row = await this.staff.findRowById(id, scope);
+    if (!row) throw new StaffNotFoundException(id);
     // Inside a caller's transaction (e.g. SCIM) every query shares one connection, and pg rejects
     // concurrent queries on one client from pg@9 on: run them one after the other there.
     const all = this.txHost.isTransactionActive() ? sequentially : concurrently;
-    const [row, entity] = await all([() => this.staff.findRowById(id), () => this.staff.findById(id)]);
-    if (!row || !entity) throw new StaffNotFoundException(id);
+    const entity = await this.staff.findById(id);
+    if (!entity) throw new StaffNotFoundException(id);
     const [manager, branchHistory, roleHistory] = await all([
       () => (entity.managerId ? this.staff.findById(entity.managerId) : Promise.resolve(null)),
       () => this.staff.branchHistory(id),
@@ -71,35 +94,11 @@ export class StaffService {
 
   async create(request: CreateStaffDto): Promise<StaffDetail> {
     const id = await this.txHost.withTransaction(async () => {
-      await this.assertBranchActive(request.branchId);
-      const roleIds = await this.assertRolesActive(request.jobRoleIds);
-      if (request.managerId && !(await this.staff.findById(request.managerId))) {
-        throw new ManagerNotFoundException(request.managerId);
-      }
-      if (await this.staff.existsByEmployeeNumber(request.employeeNumber)) {
-        throw new EmployeeNumberTakenException(request.employeeNumber);
-      }
-      return this.staff
-        .insert(
-          {
-            employeeNumber: request.employeeNumber,
-            givenName: request.givenName,
-            familyName: request.familyName,
-            email: request.email ?? null,
-            preferredLanguage: request.preferredLanguage ?? 'de',
-            branchId: request.branchId,
-            managerId: request.managerId ?? null,
-            hireDate: request.hireDate,
-          },
-          roleIds,
-        )
-        .catch((error: unknown) => {
-          throw error instanceof DuplicateEmployeeNumberError
-            ? new EmployeeNumberTakenException(request.employeeNumber)
-            : error;
-        });
+      const change = await this.add(request);
+      await this.audit.record(staffChangeRecord(change));
+      return change.id;
     });
-    return this.get(id);
+    return this.get(id, ALL_BRANCHES);
   }
 
   /**
@@ -108,13 +107,67 @@ export class StaffService {
    */
   async update(id: string, request: UpdateStaffDto): Promise<StaffDetail> {
     const inOuterTransaction = this.txHost.isTransactionActive();
-    const left = await this.txHost.withTransaction(async () => {
+    const change = await this.txHost.withTransaction(async () => {
+      const applied = await this.change(id, request);
+      if (staffChanged(applied)) await this.audit.record(staffChangeRecord(applied));
+      return applied;
+    });
+    // After the commit: ends the person's sessions (the sessions module subscribes). A caller that wraps this
+    // in its own transaction publishes after its own commit instead.
+    if (change.left && !inOuterTransaction)
+      await this.deactivation.publish({ staffId: id, reason: 'staff.left' });
+    return this.get(id, ALL_BRANCHES);
+  }
+
+  /** {@link create} without the audit entry, in the caller's transaction (or its own). */
+  async add(request: CreateStaffDto): Promise<StaffChange> {
+    return this.txHost.withTransaction(async () => {
+      await this.assertBranchActive(request.branchId);
+      const roleIds = await this.assertRolesActive(request.jobRoleIds);
+      if (request.managerId && !(await this.staff.findById(request.managerId))) {
+        throw new ManagerNotFoundException(request.managerId);
+      }
+      if (await this.staff.existsByEmployeeNumber(request.employeeNumber)) {
+        throw new EmployeeNumberTakenException(request.employeeNumber);
+      }
+      const fields = {
+        employeeNumber: request.employeeNumber,
+        givenName: request.givenName,
+        familyName: request.familyName,
+        email: request.email ?? null,
+        preferredLanguage: request.preferredLanguage ?? 'de',
+        branchId: request.branchId,
+        managerId: request.managerId ?? null,
+        hireDate: request.hireDate,
+      };
+      const id = await this.staff.insert(fields, roleIds).catch((error: unknown) => {
+        throw error instanceof DuplicateEmployeeNumberError
+          ? new EmployeeNumberTakenException(request.employeeNumber)
+          : error;
+      });
+      return {
+        id,
+        label: staffLabel(fields),
+        before: null,
+        after: { ...fields, jobRoleIds: [...roleIds].sort() },
+        effectiveFrom: request.hireDate,
+        left: false,
+      };
+    });
+  }
+
+  /**
+   * {@link update} without the audit entry and without ending sessions, in the caller's transaction (or its
+   * own): the caller records the change and, after its commit, publishes a deactivation when `left`.
+   */
+  async change(id: string, request: UpdateStaffDto): Promise<StaffChange> {
+    return this.txHost.withTransaction(async () => {
       const current = await this.staff.findByIdForUpdate(id);
       if (!current) throw new StaffNotFoundException(id);
       if (request.version !== undefined && request.version !== current.version) {
         throw new VersionConflictException(`${current.givenName} ${current.familyName}`);
       }
-      const branch = await this.branches.findById(request.branchId ?? current.branchId);
+      const branch = await this.branches.findById(request.branchId ?? current.branchId, ALL_BRANCHES);
       const day = request.effectiveFrom ?? dayIn(this.clock.now(), branch?.timezone ?? 'UTC');
       if (day < current.hireDate)
         throw new EffectiveDateException(`must not be before the hire date ${current.hireDate}`);
@@ -144,6 +197,7 @@ export class StaffService {
       }
       const roleIds =
         request.jobRoleIds !== undefined ? await this.assertRolesActive(request.jobRoleIds) : undefined;
+      const rolesBefore = await this.staff.currentRoleIds(id);
 
       if (leaving) {
         changes.leftOn = day;
@@ -151,7 +205,10 @@ export class StaffService {
       } else if (returning) {
         changes.leftOn = null;
       }
-      if (!leaving) {
+      let rolesAfter = rolesBefore;
+      if (leaving) {
+        rolesAfter = [];
+      } else {
         const branchChanged = changes.branchId !== undefined;
         if (branchChanged || returning)
           await this.staff.setBranchFrom(id, changes.branchId ?? current.branchId, day);
@@ -159,22 +216,31 @@ export class StaffService {
           // Someone coming back without new roles takes up the roles they held when they left.
           const previous =
             returning && current.leftOn ? await this.staff.roleIdsClosedOn(id, current.leftOn) : [];
-          await this.staff.setRolesFrom(id, roleIds ?? previous, day);
+          rolesAfter = roleIds ?? previous;
+          await this.staff.setRolesFrom(id, rolesAfter, day);
         }
       }
       if (Object.keys(changes).length > 0 || roleIds !== undefined) {
         await this.staff.update(id, changes);
       }
-      return leaving;
+      const diff = changedFields(current, changes);
+      if (!sameIds(rolesBefore, rolesAfter)) {
+        Object.assign(diff.before, { jobRoleIds: [...rolesBefore].sort() });
+        Object.assign(diff.after, { jobRoleIds: [...rolesAfter].sort() });
+      }
+      return {
+        id,
+        label: staffLabel({ ...current, ...changes }),
+        before: diff.before,
+        after: diff.after,
+        effectiveFrom: day,
+        left: leaving,
+      };
     });
-    // After the commit: ends the person's sessions (the sessions module subscribes). A caller that wraps this
-    // in its own transaction (SCIM) publishes after its own commit instead.
-    if (left && !inOuterTransaction) await this.deactivation.publish({ staffId: id, reason: 'staff.left' });
-    return this.get(id);
   }
 
   private async assertBranchActive(branchId: string): Promise<void> {
-    const branch = await this.branches.findById(branchId);
+    const branch = await this.branches.findById(branchId, ALL_BRANCHES);
     if (!branch || branch.status !== 'active') throw new BranchNotActiveException(branchId);
   }
 

@@ -1,5 +1,5 @@
 import type { Branch, BranchPage } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { passwordSessionCookie, startBrevet, type BrevetProcess } from '@brevet/testing';
 
 /** What `npm start` does on a new machine: embedded PostgreSQL, demo data, one port, clean stop, restart. */
 describe('embedded mode (built app as a real process, PGlite)', () => {
@@ -11,6 +11,7 @@ describe('embedded mode (built app as a real process, PGlite)', () => {
 
   it('serves the UI and the seeded API, stops cleanly on Ctrl-C, and keeps its data across restarts', async () => {
     app = await startBrevet();
+    let cookie = await passwordSessionCookie(app.url);
     const health = await fetch(`${app.url}/api/health`);
     expect(health.status).toBe(200);
     const ready = await (await fetch(`${app.url}/api/ready`)).json();
@@ -28,13 +29,15 @@ describe('embedded mode (built app as a real process, PGlite)', () => {
     expect(unknownApi.status).toBe(404);
     expect(unknownApi.headers.get('content-type')).toContain('application/problem+json');
 
-    const seeded = (await (await fetch(`${app.url}/api/v1/branches?pageSize=100`)).json()) as BranchPage;
+    const seeded = (await (
+      await fetch(`${app.url}/api/v1/branches?pageSize=100`, { headers: { cookie } })
+    ).json()) as BranchPage;
     expect(seeded.total).toBe(12);
     expect(new Set(seeded.items.map((b) => b.country))).toEqual(new Set(['DE', 'AT', 'CH', 'PL']));
 
     const created = await fetch(`${app.url}/api/v1/branches`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ ...pick(seeded.items[0]), code: 'DE-KIE-01', name: 'Kiel Ostuferhafen' }),
     });
     expect(created.status).toBe(201);
@@ -44,7 +47,10 @@ describe('embedded mode (built app as a real process, PGlite)', () => {
     expect(app.output()).toContain('Brevet is stopping (SIGINT)');
 
     app = await startBrevet({ dataDir });
-    const after = (await (await fetch(`${app.url}/api/v1/branches?pageSize=100`)).json()) as BranchPage;
+    cookie = await passwordSessionCookie(app.url);
+    const after = (await (
+      await fetch(`${app.url}/api/v1/branches?pageSize=100`, { headers: { cookie } })
+    ).json()) as BranchPage;
     expect(after.total).toBe(13);
     expect(after.items.map((b) => b.code)).toContain('DE-KIE-01');
     expect(await app.stop('SIGTERM')).toBe(0);

@@ -1,5 +1,5 @@
 import type { BranchPage, Region } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { passwordSessionCookie, startBrevet, type BrevetProcess } from '@brevet/testing';
 import { Client } from 'pg';
 import { databaseUrlFor, TEST_PG_ADMIN_URL, TEST_REDIS_URL, uniqueRedisPrefix } from '../support/test-env';
 
@@ -31,6 +31,7 @@ describe('API and worker as separate processes (PostgreSQL, Redis)', () => {
   it('runs the branch job only once the worker process is up', async () => {
     const api = await startBrevet({ env });
     processes.push(api);
+    const cookie = await passwordSessionCookie(api.url);
     const ready = await (await fetch(`${api.url}/api/ready`)).json();
     expect(ready).toMatchObject({
       status: 'ready',
@@ -38,16 +39,20 @@ describe('API and worker as separate processes (PostgreSQL, Redis)', () => {
     });
 
     const regionCount = async (regionId: string) => {
-      const regions = (await (await fetch(`${api.url}/api/v1/regions`)).json()) as Region[];
+      const regions = (await (
+        await fetch(`${api.url}/api/v1/regions`, { headers: { cookie } })
+      ).json()) as Region[];
       return regions.find((r) => r.id === regionId)?.branchCount;
     };
-    const branches = (await (await fetch(`${api.url}/api/v1/branches?pageSize=1`)).json()) as BranchPage;
+    const branches = (await (
+      await fetch(`${api.url}/api/v1/branches?pageSize=1`, { headers: { cookie } })
+    ).json()) as BranchPage;
     const { regionId, country, timezone } = branches.items[0];
     const before = await regionCount(regionId);
 
     const res = await fetch(`${api.url}/api/v1/branches`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ code: 'PROC-01', name: 'Worker test', country, timezone, regionId }),
     });
     expect(res.status).toBe(201);

@@ -1,8 +1,8 @@
 import type { CreateCredentialRequest, CredentialDetail, StaffDetail } from '@brevet/contracts';
 import { crc32, deflateSync } from 'node:zlib';
-import type request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { makeBranch, makeJobRole, makeRegion, staffBody } from './factories';
+import { type SignedInAgent } from '../support/auth';
 
 let sequence = 0;
 
@@ -38,7 +38,7 @@ export function credentialBody(overrides: Partial<CreateCredentialRequest> = {})
 
 /** Creates a definition over HTTP and publishes it. */
 export async function makePublishedCredential(
-  http: ReturnType<typeof request>,
+  http: SignedInAgent,
   overrides: Partial<CreateCredentialRequest> = {},
 ): Promise<CredentialDetail> {
   const created = (await http.post('/api/v1/credentials').send(credentialBody(overrides)).expect(201))
@@ -49,7 +49,7 @@ export async function makePublishedCredential(
 /** A branch (Europe/Berlin unless overridden) with people created over HTTP. */
 export async function makePeople(
   dataSource: DataSource,
-  http: ReturnType<typeof request>,
+  http: SignedInAgent,
   count: number,
   branchOverrides: Parameters<typeof makeBranch>[2] = {},
 ): Promise<{ branchId: string; people: StaffDetail[] }> {

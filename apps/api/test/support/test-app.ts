@@ -64,7 +64,13 @@ export async function settleJobs(t: TestApp): Promise<void> {
 export async function resetDatabase(t: TestApp): Promise<void> {
   await settleJobs(t);
   const tables = t.dataSource.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
-  await t.dataSource.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+  // audit_entry is append-only: its trigger refuses TRUNCATE unless the session has set
+  // brevet.allow_audit_truncate (see the AuditLog migration). Set it transaction-locally, on the connection
+  // that truncates, so it never lingers on a pooled connection; the application itself never sets it.
+  await t.dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT set_config('brevet.allow_audit_truncate', 'on', true)`);
+    await manager.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+  });
 }
 
 /** Polls `check` until it returns a truthy value or the time is up. */

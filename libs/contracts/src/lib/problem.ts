@@ -1,3 +1,4 @@
+import { SsoErrorCode } from './sso';
 /**
  * Every API error is an RFC 9457 problem document served as `application/problem+json`.
  * `code` is stable and machine-readable; `title`/`detail` are for people.
@@ -28,6 +29,14 @@ export const ErrorCode = {
   VersionConflict: 'version_conflict',
   ServiceUnavailable: 'service_unavailable',
   Internal: 'internal_error',
+  PayloadTooLarge: 'payload_too_large',
+  Unauthenticated: 'auth.unauthenticated',
+  Forbidden: 'auth.forbidden',
+  InvalidCredentials: 'auth.invalid_credentials',
+  AccountLocked: 'auth.locked',
+  RateLimited: 'auth.rate_limited',
+  PasswordLoginDisabled: 'auth.password_login_disabled',
+  CrossSiteRequest: 'auth.cross_site_request',
   BranchCodeTaken: 'branch.code_taken',
   BranchNotFound: 'branch.not_found',
   RegionNotFound: 'region.not_found',
@@ -64,5 +73,7 @@ export const ErrorCode = {
   AwardAssessmentFailed: 'award.assessment_failed',
   AwardBatchRejected: 'award.batch_rejected',
   AwardImportTooLarge: 'award.import_too_large',
+  SelfNotLinked: 'self.not_linked',
+  ...SsoErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

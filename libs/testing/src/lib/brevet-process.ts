@@ -90,3 +90,26 @@ async function answers(url: string): Promise<boolean> {
     return false;
   }
 }
+
+/** The demo company's break-glass HR admin (seeded with the demo data only). */
+export const DEMO_ADMIN_LOGIN = { email: 'admin@nordwind.example', password: 'nordwind-demo' } as const;
+
+/**
+ * Signs in to a running Brevet with a password account and returns the `Cookie` header value of the session,
+ * for tests that talk to a real process with `fetch`.
+ */
+export async function passwordSessionCookie(
+  baseUrl: string,
+  login: { email: string; password: string } = DEMO_ADMIN_LOGIN,
+): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(login),
+  });
+  if (res.status !== 204)
+    throw new Error(`sign-in as ${login.email} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error('sign-in answered without a session cookie');
+  return cookie;
+}

@@ -12,8 +12,9 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { BRANCH_SORT_FIELDS, type Branch, type BranchSortField } from '@brevet/contracts';
+import { BRANCH_SORT_FIELDS, Permission, type Branch, type BranchSortField } from '@brevet/contracts';
 import { debounceTime, filter, map, switchMap } from 'rxjs';
+import { AuthStore } from '../core/auth';
 import { toProblem } from '../core/http/api-error';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { ConfirmDialog, type ConfirmDialogData } from '../core/ui/confirm-dialog';
@@ -75,6 +76,8 @@ const STATUS_LABELS: Record<BranchListView['status'], TranslationKey> = {
 export class BranchesPage {
   protected readonly store = inject(BranchListStore);
   protected readonly i18n = inject(I18n);
+  /** Whether the person may change things here (managers may only look). */
+  protected readonly canEdit = inject(AuthStore).can(Permission.OrgWrite);
   private readonly api = inject(BranchesApi);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
@@ -92,9 +95,12 @@ export class BranchesPage {
   protected readonly search = new FormControl(this.view().q, { nonNullable: true });
 
   protected readonly columns = computed((): Column[] => {
-    if (this.viewport.phone()) return ['name', 'actions'];
-    if (this.viewport.narrow()) return ['code', 'name', 'region', 'actions'];
-    return ['code', 'name', 'country', 'region', 'timezone', 'createdAt', 'actions'];
+    const columns: Column[] = this.viewport.phone()
+      ? ['name', 'actions']
+      : this.viewport.narrow()
+        ? ['code', 'name', 'region', 'actions']
+        : ['code', 'name', 'country', 'region', 'timezone', 'createdAt', 'actions'];
+    return this.canEdit ? columns : columns.filter((c) => c !== 'actions');
   });
 
   protected readonly rows = computed(() => this.store.page()?.items ?? []);

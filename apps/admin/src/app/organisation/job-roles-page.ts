@@ -9,8 +9,9 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
-import type { JobRole, ProblemDetails } from '@brevet/contracts';
+import { Permission, type JobRole, type ProblemDetails } from '@brevet/contracts';
 import { Subject, catchError, filter, map, of, startWith, switchMap, tap } from 'rxjs';
+import { AuthStore } from '../core/auth';
 import { toProblem } from '../core/http/api-error';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { ConfirmDialog, type ConfirmDialogData } from '../core/ui/confirm-dialog';
@@ -49,6 +50,8 @@ type LoadResult = { roles: JobRole[]; problem?: never } | { roles?: never; probl
 })
 export class JobRolesPage {
   protected readonly i18n = inject(I18n);
+  /** Whether the person may change job roles (managers may only look). */
+  protected readonly canEdit = inject(AuthStore).can(Permission.OrgWrite);
   private readonly api = inject(OrganisationApi);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
@@ -83,9 +86,10 @@ export class JobRolesPage {
       .sort((a, b) => this.i18n.localized(a.names).localeCompare(this.i18n.localized(b.names)));
   });
 
-  protected readonly columns = computed(() =>
-    this.phone() ? ['name', 'actions'] : ['code', 'en', 'de', 'status', 'actions'],
-  );
+  protected readonly columns = computed(() => {
+    const columns = this.phone() ? ['name', 'actions'] : ['code', 'en', 'de', 'status', 'actions'];
+    return this.canEdit ? columns : columns.filter((c) => c !== 'actions');
+  });
 
   constructor() {
     this.reloads

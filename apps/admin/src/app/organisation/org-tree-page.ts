@@ -12,8 +12,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { OrgTreeNode, ProblemDetails, Region } from '@brevet/contracts';
+import { Permission, type OrgTreeNode, type ProblemDetails, type Region } from '@brevet/contracts';
 import { Subject, catchError, filter, map, of, startWith, switchMap, tap } from 'rxjs';
+import { AuthStore } from '../core/auth';
 import { toProblem } from '../core/http/api-error';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { Notifier } from '../core/ui/notifier';
@@ -42,6 +43,8 @@ const DONE: Record<RegionDialogMode, TranslationKey> = {
 })
 export class OrgTreePage implements RegionTreeHost {
   protected readonly i18n = inject(I18n);
+  /** Whether the person may change the organisation (managers may only look). */
+  readonly canEdit = inject(AuthStore).can(Permission.OrgWrite);
   private readonly api = inject(OrganisationApi);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);

@@ -9,6 +9,8 @@ export type RegionAction = 'addChild' | 'rename' | 'move';
  */
 export abstract class RegionTreeHost {
   abstract readonly collapsed: Signal<ReadonlySet<string>>;
+  /** Whether the person may add, rename and move regions (managers may only look). */
+  abstract readonly canEdit: boolean;
   abstract toggle(regionId: string): void;
   abstract act(action: RegionAction, region: OrgTreeNode): void;
 }

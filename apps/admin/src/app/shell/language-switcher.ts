@@ -42,6 +42,6 @@ export class LanguageSwitcher {
   }));
 
   protected select(value: unknown): void {
-    if (isLanguage(value)) void this.i18n.use(value);
+    if (isLanguage(value)) void this.i18n.choose(value);
   }
 }

@@ -9,8 +9,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { ProblemDetails, StaffDetail, StaffStatus } from '@brevet/contracts';
+import { Permission, type ProblemDetails, type StaffDetail, type StaffStatus } from '@brevet/contracts';
 import { catchError, filter, map, of, switchMap, tap } from 'rxjs';
+import { AuthStore } from '../core/auth';
 import { toProblem } from '../core/http/api-error';
 import { I18n, TranslatePipe, type TranslationKey, type TranslationParams } from '../core/i18n';
 import { Notifier } from '../core/ui/notifier';
@@ -49,6 +50,8 @@ type LoadResult = { person: StaffDetail; problem?: never } | { person?: never; p
 })
 export class PersonPage {
   protected readonly i18n = inject(I18n);
+  /** Whether the person may change staff records (managers may only look). */
+  protected readonly canEdit = inject(AuthStore).can(Permission.StaffWrite);
   protected readonly lookups = inject(StaffLookups);
   private readonly api = inject(StaffApi);
   private readonly route = inject(ActivatedRoute);

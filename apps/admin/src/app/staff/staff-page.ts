@@ -21,8 +21,9 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { STAFF_SORT_FIELDS, type StaffDetail, type StaffSummary } from '@brevet/contracts';
+import { Permission, STAFF_SORT_FIELDS, type StaffDetail, type StaffSummary } from '@brevet/contracts';
 import { debounceTime, filter, map } from 'rxjs';
+import { AuthStore } from '../core/auth';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { Notifier } from '../core/ui/notifier';
 import { Viewport } from '../core/ui/viewport';
@@ -80,6 +81,9 @@ export class StaffPage {
   protected readonly store = inject(StaffListStore);
   protected readonly lookups = inject(StaffLookups);
   protected readonly i18n = inject(I18n);
+  /** Whether the person may change things here (managers may only look). */
+  protected readonly canEdit = inject(AuthStore).can(Permission.StaffWrite);
+  protected readonly canImport = inject(AuthStore).can(Permission.HrImport);
   private readonly viewport = inject(Viewport);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);

@@ -3,6 +3,10 @@ import { OrganisationAndPeople1795883702733 } from './1795883702733-Organisation
 import { ImportScimSettings1795884045824 } from './1795884045824-ImportScimSettings';
 import { HrImportTweaks1795884445446 } from './1795884445446-HrImportTweaks';
 import { CatalogueAndAwards1795887497802 } from './1795887497802-CatalogueAndAwards';
+import { AuditLog1795892975392 } from './1795892975392-AuditLog';
+import { AuthCore1795893057995 } from './1795893057995-AuthCore';
+import { SsoIdentityProviders1795893553296 } from './1795893553296-SsoIdentityProviders';
+import { ComplianceRules1795894092635 } from './1795894092635-ComplianceRules';
 
 /** Every migration, in order. `npm run migration:generate -- Name` appends to this list. */
 export const MIGRATIONS: Function[] = [
@@ -11,4 +15,8 @@ export const MIGRATIONS: Function[] = [
   ImportScimSettings1795884045824,
   HrImportTweaks1795884445446,
   CatalogueAndAwards1795887497802,
+  AuditLog1795892975392,
+  AuthCore1795893057995,
+  SsoIdentityProviders1795893553296,
+  ComplianceRules1795894092635,
 ];

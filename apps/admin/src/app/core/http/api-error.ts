@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ErrorCode, PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@brevet/contracts';
+import { ErrorCode, PROBLEM_CONTENT_TYPE, SsoErrorCode, type ProblemDetails } from '@brevet/contracts';
 import type { TranslationKey } from '../i18n';
 
 /** Client-side code for "no answer at all" (offline, DNS, server down): not an API problem code. */
@@ -7,10 +7,25 @@ export const NETWORK_ERROR = 'network_error';
 
 /** What every failed API call throws after the {@link problemInterceptor}: the problem+json document. */
 export class ApiError extends Error {
-  constructor(readonly problem: ProblemDetails) {
+  constructor(
+    readonly problem: ProblemDetails,
+    /** From the `Retry-After` header (429, 503): seconds to wait before trying again. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
   }
+}
+
+/** Seconds from a `Retry-After` header, which holds either a number of seconds or an HTTP date. */
+export function retryAfterSeconds(error: unknown, now = Date.now()): number | null {
+  if (error instanceof ApiError) return error.retryAfterSeconds;
+  if (!(error instanceof HttpErrorResponse)) return null;
+  const header = error.headers.get('retry-after')?.trim();
+  if (!header) return null;
+  if (/^\d+$/.test(header)) return Number(header);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** Turns anything an HTTP call can fail with into the API's problem+json shape. */
@@ -57,6 +72,12 @@ const MESSAGES: Partial<Record<string, TranslationKey>> = {
   [ErrorCode.HrImportStale]: 'errors.importStale',
   [ErrorCode.NotFound]: 'errors.notFound',
   [ErrorCode.ServiceUnavailable]: 'errors.unavailable',
+  [ErrorCode.Unauthenticated]: 'errors.unauthenticated',
+  [ErrorCode.Forbidden]: 'errors.forbidden',
+  [ErrorCode.CrossSiteRequest]: 'errors.crossSite',
+  [SsoErrorCode.IdentityProviderNotFound]: 'errors.ssoNotFound',
+  [SsoErrorCode.LastCertificate]: 'errors.ssoLastCertificate',
+  [SsoErrorCode.KeyRotationStep]: 'errors.ssoKeyRotationStep',
 };
 
 /** The translation key of a plain-words message for a problem, by its stable `code`. */

@@ -31,20 +31,31 @@ export class I18n {
   private readonly current = signal<Language>(this.initialLanguage());
   private readonly dictionaries = signal<Partial<Record<Language, Translations>>>({ en });
   private readonly intlCache = new Map<string, unknown>();
+  private readonly picked = signal(isLanguage(this.storage?.getItem(STORAGE_KEY)));
 
   readonly language = this.current.asReadonly();
+  /**
+   * Whether the user picked a language on this device. Their pick beats the language of their account,
+   * which beats the browser's.
+   */
+  readonly chosen = this.picked.asReadonly();
   /** Resolves once the initial language is ready; the app waits for it before the first render. */
   readonly ready: Promise<void> = this.use(this.current());
 
   constructor() {
     effect(() => {
-      const language = this.current();
-      this.document.documentElement.lang = language;
-      this.storage?.setItem(STORAGE_KEY, language);
+      this.document.documentElement.lang = this.current();
     });
   }
 
-  /** Switches the language once its dictionary is loaded (at once when it already is). */
+  /** The user's own pick (the language switcher): switches and remembers it on this device. */
+  async choose(language: Language): Promise<void> {
+    this.storage?.setItem(STORAGE_KEY, language);
+    this.picked.set(true);
+    await this.use(language);
+  }
+
+  /** Switches the language once its dictionary is loaded (at once when it already is). Not remembered. */
   async use(language: Language): Promise<void> {
     if (!this.dictionaries()[language] && language !== 'en') {
       try {

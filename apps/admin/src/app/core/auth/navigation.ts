@@ -1,0 +1,67 @@
+import { Permission, type Me } from '@brevet/contracts';
+import type { TranslationKey } from '../i18n';
+
+export type NavGroup = 'work' | 'admin' | 'personal';
+
+export interface NavItem {
+  path: string;
+  icon: string;
+  label: TranslationKey;
+  group: NavGroup;
+  /** The permission the page's route requires (`requires()` in `app.routes.ts`), from the one permission map. */
+  requires: Permission;
+  /** Only for people linked to a staff record (the break-glass admin account has none). */
+  needsStaffRecord?: boolean;
+}
+
+/**
+ * Every page of the side navigation, in menu order. The menu shows a person the items whose permission they
+ * hold, and their landing page is the first of those.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    path: '/organisation',
+    icon: 'accountTree',
+    label: 'nav.organisation',
+    group: 'work',
+    requires: Permission.OrgRead,
+  },
+  { path: '/branches', icon: 'store', label: 'nav.branches', group: 'work', requires: Permission.OrgRead },
+  { path: '/staff', icon: 'people', label: 'nav.staff', group: 'work', requires: Permission.StaffRead },
+  { path: '/import', icon: 'upload', label: 'nav.import', group: 'work', requires: Permission.HrImport },
+  { path: '/audit', icon: 'list', label: 'nav.audit', group: 'admin', requires: Permission.AuditRead },
+  {
+    path: '/settings/sso',
+    icon: 'vpnKey',
+    label: 'nav.sso',
+    group: 'admin',
+    requires: Permission.SsoManage,
+  },
+  {
+    path: '/me',
+    icon: 'verified',
+    label: 'nav.myCertificates',
+    group: 'personal',
+    requires: Permission.Self,
+    needsStaffRecord: true,
+  },
+];
+
+/** The menu items `me` may open. */
+export function navItemsFor(me: Me | null): NavItem[] {
+  if (!me) return [];
+  const granted = new Set<Permission>(me.permissions);
+  return NAV_ITEMS.filter(
+    (item) => granted.has(item.requires) && (!item.needsStaffRecord || me.staffId !== null),
+  );
+}
+
+/**
+ * Where `/` takes a signed-in person: HR admins, managers and auditors to their first page; employees
+ * (who may open only their own records) to "My certificates".
+ */
+export function landingPath(me: Me | null): string {
+  const first = navItemsFor(me)[0];
+  if (first) return first.path;
+  return me?.permissions.includes(Permission.Self) ? '/me' : '/forbidden';
+}

@@ -1,0 +1,2 @@
+export * from './applicability';
+export * from './compliance-status';
