@@ -12,7 +12,7 @@ import {
 } from './auth.exceptions';
 import { AuthEvents } from './auth-events';
 import { SignInOptionsSource } from './sign-in-options.source';
-import type { SessionOrigin, SessionRecord } from './session-store.port';
+import type { SessionOrigin } from './session-store.port';
 import { SessionService } from './session.service';
 import { UserAccountRepository } from './user-account.repository';
 
@@ -55,7 +55,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   }
 
   async me(actor: Actor): Promise<Me> {
-    const session = await this.sessionOf(actor);
+    const session = await this.sessions.recordById(actor.sessionId);
     return {
       userId: actor.userId,
       displayName: actor.displayName,
@@ -140,10 +140,5 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   private dummy(): Promise<string> {
     this.dummyHash ??= AuthService.hashPassword('brevet-dummy-password-never-valid');
     return this.dummyHash;
-  }
-
-  private async sessionOf(actor: Actor): Promise<SessionRecord | null> {
-    const mine = await this.sessions.recordById(actor.sessionId);
-    return mine;
   }
 }

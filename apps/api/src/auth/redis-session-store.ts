@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import IORedis, { type Redis } from 'ioredis';
-import { SharedStateUnavailableError } from '../shared-state/redis-shared-state';
+import type { Redis } from 'ioredis';
+import { stateCall, stateRedis } from '../shared-state/state-redis';
 import { SessionStore, type SessionRecord } from './session-store.port';
 
 const USER_INDEX_TTL_MS = 48 * 3600 * 1000;
@@ -12,18 +12,11 @@ export class RedisSessionStore extends SessionStore {
 
   constructor(url: string, prefix: string) {
     super();
-    this.redis = new IORedis(url, {
-      keyPrefix: `${prefix}:`,
-      enableOfflineQueue: true,
-      maxRetriesPerRequest: 1,
-      commandTimeout: 2_000,
-      connectTimeout: 5_000,
-    });
-    this.redis.on('error', (e) => this.logger.warn(`redis (sessions): ${e.message}`));
+    this.redis = stateRedis(url, `${prefix}:`, this.logger, 'sessions');
   }
 
   async save(id: string, record: SessionRecord, ttlMs: number): Promise<void> {
-    await this.call(() =>
+    await stateCall(() =>
       this.redis
         .multi()
         .set(`sess:${id}`, JSON.stringify(record), 'PX', Math.max(1, Math.ceil(ttlMs)))
@@ -36,7 +29,7 @@ export class RedisSessionStore extends SessionStore {
   async touch(id: string, record: SessionRecord, ttlMs: number): Promise<void> {
     // XX: only while the key still exists, so a session ended meanwhile stays ended. The user index lives
     // on with its sessions (a session may outlive the index's TTL counted from sign-in).
-    await this.call(() =>
+    await stateCall(() =>
       this.redis
         .multi()
         .set(`sess:${id}`, JSON.stringify(record), 'PX', Math.max(1, Math.ceil(ttlMs)), 'XX')
@@ -46,7 +39,7 @@ export class RedisSessionStore extends SessionStore {
   }
 
   async get(id: string): Promise<SessionRecord | null> {
-    const raw = await this.call(() => this.redis.get(`sess:${id}`));
+    const raw = await stateCall(() => this.redis.get(`sess:${id}`));
     return raw ? (JSON.parse(raw) as SessionRecord) : null;
   }
 
@@ -54,13 +47,13 @@ export class RedisSessionStore extends SessionStore {
     const record = await this.get(id);
     const tx = this.redis.multi().del(`sess:${id}`);
     if (record) tx.srem(`user-sess:${record.userId}`, id);
-    await this.call(() => tx.exec());
+    await stateCall(() => tx.exec());
   }
 
   async listForUser(userId: string): Promise<Array<{ id: string; record: SessionRecord }>> {
-    const ids = await this.call(() => this.redis.smembers(`user-sess:${userId}`));
+    const ids = await stateCall(() => this.redis.smembers(`user-sess:${userId}`));
     if (ids.length === 0) return [];
-    const raws = await this.call(() => this.redis.mget(ids.map((id) => `sess:${id}`)));
+    const raws = await stateCall(() => this.redis.mget(ids.map((id) => `sess:${id}`)));
     const live: Array<{ id: string; record: SessionRecord }> = [];
     const gone: string[] = [];
     ids.forEach((id, i) => {
@@ -68,26 +61,18 @@ export class RedisSessionStore extends SessionStore {
       if (raw) live.push({ id, record: JSON.parse(raw) as SessionRecord });
       else gone.push(id);
     });
-    if (gone.length > 0) await this.call(() => this.redis.srem(`user-sess:${userId}`, ...gone));
+    if (gone.length > 0) await stateCall(() => this.redis.srem(`user-sess:${userId}`, ...gone));
     return live;
   }
 
   async destroyForUser(userId: string): Promise<number> {
-    const ids = await this.call(() => this.redis.smembers(`user-sess:${userId}`));
+    const ids = await stateCall(() => this.redis.smembers(`user-sess:${userId}`));
     const keys = [...ids.map((id) => `sess:${id}`), `user-sess:${userId}`];
-    const deleted = await this.call(() => this.redis.del(...keys));
+    const deleted = await stateCall(() => this.redis.del(...keys));
     return Math.max(0, deleted - 1);
   }
 
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
-  }
-
-  private async call<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw new SharedStateUnavailableError((error as Error).message);
-    }
   }
 }
