@@ -12,4 +12,8 @@ export default {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,
   maxWorkers: 1,
+  // One worker process, replaced once a test file leaves it above this size. In band, every file's Nest app,
+  // TypeORM metadata and module registry piled up in one heap (past 1 GB by the end), and tests that measure
+  // memory with forced garbage collections slowed to a crawl.
+  workerIdleMemoryLimit: '600MB',
 };
