@@ -4,12 +4,14 @@ import {
   createHash,
   createPrivateKey,
   createPublicKey,
+  generateKeyPair,
   generateKeyPairSync,
   hkdfSync,
   randomBytes,
   type JsonWebKey,
   type KeyObject,
 } from 'node:crypto';
+import { promisify } from 'node:util';
 
 /** JOSE algorithms Brevet signs with: Ed25519 (default) or RSA 3072 with SHA-256 (1EdTech's minimum). */
 export type SigningAlg = 'EdDSA' | 'RS256';
@@ -110,10 +112,37 @@ export function keyEncryptionKey(secret: string): Buffer {
  * key encrypted under `kek`; the ciphertext is bound to the key's id (AES-GCM additional data).
  */
 export function generateStoredKey(alg: SigningAlg, kek: Buffer, now: Date): StoredSigningKey {
-  const { publicKey, privateKey } =
+  const pair =
     alg === 'EdDSA'
       ? generateKeyPairSync('ed25519')
       : generateKeyPairSync('rsa', { modulusLength: 3072, publicExponent: 0x10001 });
+  return storedKey(pair, alg, kek, now);
+}
+
+const generateKeyPairAsync = promisify(generateKeyPair);
+
+/**
+ * {@link generateStoredKey} on libuv's thread pool: an RSA 3072 key takes a second or more of CPU, which must
+ * not block the event loop of a process serving requests (several keys are generated in parallel).
+ */
+export async function generateStoredKeyAsync(
+  alg: SigningAlg,
+  kek: Buffer,
+  now: Date,
+): Promise<StoredSigningKey> {
+  const pair =
+    alg === 'EdDSA'
+      ? await generateKeyPairAsync('ed25519')
+      : await generateKeyPairAsync('rsa', { modulusLength: 3072, publicExponent: 0x10001 });
+  return storedKey(pair, alg, kek, now);
+}
+
+function storedKey(
+  { publicKey, privateKey }: { publicKey: KeyObject; privateKey: KeyObject },
+  alg: SigningAlg,
+  kek: Buffer,
+  now: Date,
+): StoredSigningKey {
   const publicJwk = publicMembers(publicKey.export({ format: 'jwk' }), alg);
   const id = jwkThumbprint(publicJwk);
   const der = privateKey.export({ format: 'der', type: 'pkcs8' });

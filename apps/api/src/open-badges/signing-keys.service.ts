@@ -12,7 +12,7 @@ import { resolveKeyEncryptionSecret } from './key-secret';
 import { SigningKeyRepository } from './signing-key.repository';
 import {
   deriveKey,
-  generateStoredKey,
+  generateStoredKeyAsync,
   keyEncryptionKey,
   unsealPrivateKey,
   type PublicJwk,
@@ -62,7 +62,11 @@ export class SigningKeysService implements OnApplicationBootstrap {
       const stored = await this.keys.readForUpdate();
       const existing = active(stored);
       if (existing) return existing;
-      const key = generateStoredKey(this.config.openBadges.signingAlg, this.kek(), this.clock.now());
+      const key = await generateStoredKeyAsync(
+        this.config.openBadges.signingAlg,
+        this.kek(),
+        this.clock.now(),
+      );
       await this.keys.save([...stored, key]);
       this.logger.log(`created signing key ${this.kid(key.id)} (${key.alg})`);
       return key;
@@ -78,7 +82,7 @@ export class SigningKeysService implements OnApplicationBootstrap {
     const keys = await this.txHost.withTransaction(async () => {
       const stored = await this.keys.readForUpdate();
       const retired = stored.map((k) => (k.retiredAt ? k : { ...k, retiredAt: now.toISOString() }));
-      const key = generateStoredKey(this.config.openBadges.signingAlg, this.kek(), now);
+      const key = await generateStoredKeyAsync(this.config.openBadges.signingAlg, this.kek(), now);
       const next = [...retired, key];
       await this.keys.save(next);
       this.logger.log(`rotated signing keys: ${this.kid(key.id)} (${key.alg}) is now active`);

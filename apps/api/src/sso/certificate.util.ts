@@ -4,7 +4,7 @@
 import type { CertificateInfo } from '@brevet/contracts';
 import * as forge from 'node-forge';
 import { randomBytes, X509Certificate, type KeyObject } from 'node:crypto';
-import { generateStoredKey, unsealPrivateKey } from '../open-badges/signing-key.util';
+import { generateStoredKeyAsync, unsealPrivateKey } from '../open-badges/signing-key.util';
 import type { StoredSpKey, StoredSpKeySet } from './identity-provider.entity';
 
 export class CertificateError extends Error {}
@@ -71,18 +71,18 @@ export function selfSignedCertificate(privateKey: KeyObject, commonName: string,
 }
 
 /** One of Brevet's key pairs: RSA (sealed under `kek`, like Open Badges keys) and its certificate. */
-export function generateSpKey(kek: Buffer, commonName: string, now: Date): StoredSpKey {
-  const key = generateStoredKey('RS256', kek, now);
+export async function generateSpKey(kek: Buffer, commonName: string, now: Date): Promise<StoredSpKey> {
+  const key = await generateStoredKeyAsync('RS256', kek, now);
   return { key, certificatePem: selfSignedCertificate(unsealPrivateKey(key, kek), commonName, now) };
 }
 
-/** A signing key and an encryption key, generated together (a rotation step renews both). */
-export function generateSpKeySet(kek: Buffer, entityId: string, now: Date): StoredSpKeySet {
-  return {
-    signing: generateSpKey(kek, `Brevet SAML signing ${entityId}`, now),
-    encryption: generateSpKey(kek, `Brevet SAML encryption ${entityId}`, now),
-    createdAt: now.toISOString(),
-  };
+/** A signing key and an encryption key, generated together and in parallel (a rotation step renews both). */
+export async function generateSpKeySet(kek: Buffer, entityId: string, now: Date): Promise<StoredSpKeySet> {
+  const [signing, encryption] = await Promise.all([
+    generateSpKey(kek, `Brevet SAML signing ${entityId}`, now),
+    generateSpKey(kek, `Brevet SAML encryption ${entityId}`, now),
+  ]);
+  return { signing, encryption, createdAt: now.toISOString() };
 }
 
 /** The private key as PKCS#8 PEM, for node-saml (decrypted in memory for one request). */

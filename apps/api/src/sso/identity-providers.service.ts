@@ -96,7 +96,7 @@ export class IdentityProvidersService {
     const parsed = this.parse(await this.metadataXml(body), body.metadataXml === undefined);
     if (await this.providers.findBySlug(body.slug)) throw new SlugTakenException(body.slug);
     const spKeys: StoredSpKeys = {
-      current: this.keyring.generateKeySet(body.slug),
+      current: await this.keyring.generateKeySet(body.slug),
       next: null,
       previous: null,
     };
@@ -241,7 +241,7 @@ export class IdentityProvidersService {
       throw new KeyRotationStepException(
         'The previous key is still kept: remove it before starting a new rotation.',
       );
-    const next = this.keyring.generateKeySet(idp.slug); // seconds of work: outside the transaction
+    const next = await this.keyring.generateKeySet(idp.slug); // seconds of work: outside the transaction
     return this.changeKeys(id, 'service provider keys: next generated', (keys) => {
       if (keys.next || keys.previous)
         throw new KeyRotationStepException('The keys were changed meanwhile: reload.');

@@ -32,8 +32,11 @@ export class SpKeyring {
     private readonly clock: Clock,
   ) {}
 
-  /** A new signing and encryption key pair (RSA 3072, self-signed certificates). Takes a few seconds. */
-  generateKeySet(slug: string): StoredSpKeySet {
+  /**
+   * A new signing and encryption key pair (RSA 3072, self-signed certificates). A second or two of CPU, on
+   * the thread pool: call it outside any transaction.
+   */
+  generateKeySet(slug: string): Promise<StoredSpKeySet> {
     return generateSpKeySet(
       this.kek(),
       serviceProviderUrls(this.config.publicUrl, slug).entityId,

@@ -7,7 +7,7 @@ import { AppConfig } from '../../config/app-config';
 import { resolveKeyEncryptionSecret } from '../../open-badges/key-secret';
 import {
   deriveKey,
-  generateStoredKey,
+  generateStoredKeyAsync,
   isStoredSigningKey,
   unsealPrivateKey,
   type StoredSigningKey,
@@ -229,7 +229,7 @@ export class DemoIdpService {
         const raced = parseStored(await this.settings.get(DEMO_IDP_KEY_SETTING));
         if (raced) return raced;
         const kek = this.kek();
-        const key = generateStoredKey('RS256', kek, this.clock.now());
+        const key = await generateStoredKeyAsync('RS256', kek, this.clock.now());
         const privateKeyPem = unsealPrivateKey(key, kek).export({ format: 'pem', type: 'pkcs8' }).toString();
         const certificatePem = selfSignedCertificate(privateKeyPem, {
           commonName: 'Brevet demo identity provider',
