@@ -4,6 +4,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { startRuntime } from './bootstrap/runtime';
 import { stopOnSignals } from './bootstrap/shutdown';
+import { startWorkerHealthServer, type WorkerHealthServer } from './bootstrap/worker-health';
+import { HealthService } from './health/health.service';
 
 /** Worker entry point: the same modules as the API, no HTTP; consumes every queue on Redis. */
 async function bootstrap(): Promise<void> {
@@ -20,12 +22,22 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  let health: WorkerHealthServer | undefined;
   stopOnSignals('Brevet worker', async () => {
+    await health?.close();
     await app.close();
     await runtime.stop();
   });
   await app.init();
-  process.stdout.write('Brevet worker started: processing jobs from Redis. Stop with Ctrl-C.\n');
+  const { workerHealthPort, host } = runtime.config;
+  if (workerHealthPort !== null) {
+    health = await startWorkerHealthServer(app.get(HealthService), workerHealthPort, host);
+  }
+  process.stdout.write(
+    'Brevet worker started: processing jobs from Redis' +
+      (health ? `; health on http://${host}:${health.port}/api/ready` : '') +
+      '. Stop with Ctrl-C.\n',
+  );
 }
 
 bootstrap().catch((error: unknown) => {

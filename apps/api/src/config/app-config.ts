@@ -48,6 +48,8 @@ export class AppConfig {
   readonly sessions: { idleMs: number; absoluteMs: number };
   /** Break-glass sign-in with email and password for local admin accounts (`PASSWORD_LOGIN`). */
   readonly passwordLogin: boolean;
+  /** The worker's health listener (`/api/health`, `/api/ready`); null: none (the default). */
+  readonly workerHealthPort: number | null;
 
   private constructor(source: Record<string, string | undefined>) {
     const parsed = envSchema.safeParse(source);
@@ -93,6 +95,7 @@ export class AppConfig {
     this.trustProxy = e.TRUST_PROXY;
     this.sessions = { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_MAX_HOURS * 3_600_000 };
     this.passwordLogin = e.PASSWORD_LOGIN === 'enabled';
+    this.workerHealthPort = e.WORKER_HEALTH_PORT ?? null;
     this.openBadges = {
       issuerName: e.ISSUER_NAME ?? 'Brevet issuer',
       signingAlg: e.OPEN_BADGES_SIGNING_ALG,

@@ -52,6 +52,7 @@ export const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   PASSWORD_LOGIN: z.enum(['enabled', 'disabled']).default('enabled'),
+  WORKER_HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

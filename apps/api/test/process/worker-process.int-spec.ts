@@ -1,5 +1,5 @@
 import type { BranchPage, Region } from '@brevet/contracts';
-import { passwordSessionCookie, startBrevet, type BrevetProcess } from '@brevet/testing';
+import { freePort, passwordSessionCookie, startBrevet, type BrevetProcess } from '@brevet/testing';
 import { Client } from 'pg';
 import { databaseUrlFor, TEST_PG_ADMIN_URL, TEST_REDIS_URL, uniqueRedisPrefix } from '../support/test-env';
 
@@ -59,8 +59,20 @@ describe('API and worker as separate processes (PostgreSQL, Redis)', () => {
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await regionCount(regionId)).toBe(before);
 
-    const worker = await startBrevet({ entry: 'worker', env });
+    const healthPort = await freePort();
+    const worker = await startBrevet({
+      entry: 'worker',
+      env: { ...env, WORKER_HEALTH_PORT: String(healthPort) },
+    });
     processes.push(worker);
+    // The worker's own health listener, for container and Kubernetes probes.
+    const probe = (path: string) => fetch(`http://127.0.0.1:${healthPort}${path}`);
+    expect(await (await probe('/api/ready')).json()).toMatchObject({
+      status: 'ready',
+      checks: { database: { status: 'up', mode: 'postgres' }, redis: { status: 'up' } },
+    });
+    expect((await probe('/api/health')).status).toBe(200);
+    expect((await probe('/api/v1/branches')).status).toBe(404);
     const deadline = Date.now() + 20_000;
     while ((await regionCount(regionId)) !== (before ?? 0) + 1 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 200));
