@@ -5,18 +5,32 @@
 export enum QueueName {
   Organisation = 'organisation',
   HrImport = 'hr-import',
+  Exports = 'exports',
+  Mail = 'mail',
+  Reminders = 'reminders',
+  Compliance = 'compliance',
 }
 
 export enum JobName {
   RecountRegionBranches = 'region.recount-branches',
   ValidateHrImport = 'hr-import.validate',
   ApplyHrImport = 'hr-import.apply',
+  RunExport = 'export.run',
+  DeliverMail = 'mail.deliver',
+  RunReminders = 'reminders.run',
+  SnapshotCompliance = 'compliance.snapshot',
 }
 
 export interface JobPayloads {
   [JobName.RecountRegionBranches]: { regionId: string };
   [JobName.ValidateHrImport]: { importId: string };
   [JobName.ApplyHrImport]: { importId: string; requestedBy?: string | null; requestId?: string | null };
+  [JobName.RunExport]: { exportId: string };
+  [JobName.DeliverMail]: { messageId: string };
+  /** `slot`: the scheduled instant this run stands for (ISO 8601), for logs only; the run reads the clock. */
+  [JobName.RunReminders]: { slot?: string };
+  /** `through`: the last day (YYYY-MM-DD) to store compliance counts for; earlier missing days are filled too. */
+  [JobName.SnapshotCompliance]: { through: string };
 }
 
 /** Which queue each job runs on. A `Record` so that a new `JobName` without a queue does not compile. */
@@ -24,6 +38,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RecountRegionBranches]: QueueName.Organisation,
   [JobName.ValidateHrImport]: QueueName.HrImport,
   [JobName.ApplyHrImport]: QueueName.HrImport,
+  [JobName.RunExport]: QueueName.Exports,
+  [JobName.DeliverMail]: QueueName.Mail,
+  [JobName.RunReminders]: QueueName.Reminders,
+  [JobName.SnapshotCompliance]: QueueName.Compliance,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

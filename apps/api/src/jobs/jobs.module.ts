@@ -7,6 +7,8 @@ import { JobOutboxRepository } from './job-outbox.repository';
 import { JobOutbox } from './job-outbox.service';
 import { JobQueue } from './job-queue.port';
 import { JobRunner } from './job-runner';
+import { RecurringJobRunRepository } from './recurring-job-run.repository';
+import { RecurringJobScheduler } from './recurring-job-scheduler';
 
 @Global()
 @Module({
@@ -21,7 +23,9 @@ import { JobRunner } from './job-runner';
     JobRunner,
     JobOutboxRepository,
     JobOutbox,
+    RecurringJobRunRepository,
+    RecurringJobScheduler,
   ],
-  exports: [JobQueue, JobOutbox],
+  exports: [JobQueue, JobOutbox, RecurringJobScheduler],
 })
 export class JobsModule {}
