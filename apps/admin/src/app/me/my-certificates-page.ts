@@ -3,6 +3,7 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import type { MyCredential, MyCredentials, MyProfile, ProblemDetails } from '@brevet/contracts';
 import { catchError, map, of, startWith, switchMap, type Observable } from 'rxjs';
 import { AuthStore } from '../core/auth';
@@ -23,7 +24,7 @@ type Load =
  */
 @Component({
   selector: 'bv-my-certificates-page',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, TranslatePipe],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-certificates-page.html',
   styleUrl: './my-certificates-page.scss',
