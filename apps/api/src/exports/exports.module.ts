@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AwardsModule } from '../awards/awards.module';
+import { ComplianceModule } from '../compliance/compliance.module';
+import { ExportCursorRepository } from './export-cursor.repository';
+import { ExportRunRepository } from './export-run.repository';
+import { ExportSources } from './export-sources';
+import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
+import { RunExportJob } from './run-export.job';
+
+/**
+ * Exports (docs/exports.md): CSV, XLSX and a PDF report of the compliance matrix, the people behind it, awards
+ * and the audit log, written by a job from a database cursor and downloaded by whoever asked.
+ */
+@Module({
+  imports: [ComplianceModule, AwardsModule],
+  controllers: [ExportsController],
+  providers: [ExportRunRepository, ExportCursorRepository, ExportSources, ExportsService, RunExportJob],
+  exports: [ExportsService],
+})
+export class ExportsModule {}
