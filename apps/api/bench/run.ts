@@ -5,20 +5,54 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { complianceSuite } from './cases/compliance.bench';
 import { hrImportSuite } from './cases/hr-import.bench';
-import type { BenchCaseResult, BenchSuite } from './support/bench';
+import type { BenchCaseResult, BenchOptions, BenchSuite } from './support/bench';
 import { seedBenchOrganisation } from './support/seed';
 
 /**
- * `npm run bench`: speed benchmarks against the machine's PostgreSQL (TEST_PG_URL, as for the tests). Creates
- * a fresh database, migrates it, seeds the bench organisation, runs every suite and drops the database.
- * Prints one JSON object on stdout; progress goes to stderr. Not a test: nothing fails on a slow run.
+ * `npm run bench [-- --only compliance,hr-import] [--skip CASE,…] [--size S|M|L] [--compliance-database URL]`:
+ * speed benchmarks
+ * against the machine's PostgreSQL (TEST_PG_URL, as for the tests). Creates a fresh database, migrates it, seeds
+ * the bench organisation, runs every suite (or those named) and drops the database. The compliance suite seeds
+ * scale data of `--size` (default M) into a database of its own, or uses an already seeded one
+ * (docs/performance.md). Prints one JSON object on stdout; progress goes to stderr. Not a test: nothing fails on
+ * a slow run.
  */
-const SUITES: BenchSuite[] = [hrImportSuite];
+const SUITES: BenchSuite[] = [hrImportSuite, complianceSuite];
+
+const USAGE =
+  'usage: npm run bench -- [--only SUITE,…] [--skip CASE,…] [--size S|M|L] [--compliance-database URL]';
+
+function parseOptions(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = { only: [], size: 'M', complianceDatabaseUrl: null, skip: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${argv[i - 1]} needs a value\n${USAGE}`);
+      return v;
+    };
+    const arg = argv[i];
+    if (arg === '--only') options.only = value().split(',').filter(Boolean);
+    else if (arg === '--skip') options.skip = value().split(',').filter(Boolean);
+    else if (arg === '--size') {
+      const size = value().toUpperCase();
+      if (size !== 'S' && size !== 'M' && size !== 'L') throw new Error(`--size must be S, M or L\n${USAGE}`);
+      options.size = size;
+    } else if (arg === '--compliance-database') options.complianceDatabaseUrl = value();
+    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  }
+  const unknown = options.only.filter((name) => !SUITES.some((s) => s.name === name));
+  if (unknown.length > 0)
+    throw new Error(`unknown suite ${unknown.join(', ')}; known: ${SUITES.map((s) => s.name).join(', ')}`);
+  return options;
+}
 
 const ADMIN_URL = process.env['TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const suites = SUITES.filter((s) => options.only.length === 0 || options.only.includes(s.name));
   const name = `brevet_bench_${Date.now().toString(36)}_${process.pid}`;
   const admin = new Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5_000 });
   await admin.connect();
@@ -35,9 +69,9 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     await seedBenchOrganisation(dataSource);
-    for (const suite of SUITES) {
+    for (const suite of suites) {
       process.stderr.write(`bench: ${suite.name}…\n`);
-      cases.push(...(await suite.run({ databaseUrl, dataSource, tmpDir })));
+      cases.push(...(await suite.run({ adminUrl: ADMIN_URL, options, databaseUrl, dataSource, tmpDir })));
     }
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
@@ -52,6 +86,7 @@ async function main(): Promise<void> {
       node: process.version,
       pg: pgVersion,
     },
+    options,
     cases,
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -15,16 +15,20 @@ import { RequestContext } from './common/request-context';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CredentialsModule } from './credentials/credentials.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { DatabaseModule } from './database/database.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { HrImportModule } from './hr-import/hr-import.module';
 import { JobRolesModule } from './job-roles/job-roles.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MailModule } from './mail/mail.module';
 import { AwardCredentialSource } from './awards/award-credential.source';
 import { OpenBadgesModule } from './open-badges/open-badges.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PROCESS_ROLE, type ProcessRole } from './process-role';
 import { RegionsModule } from './regions/regions.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { ScimModule } from './scim/scim.module';
 import { SeedModule } from './seed/seed.module';
 import { SelfServiceModule } from './self-service/self-service.module';
@@ -92,6 +96,7 @@ export class AppModule {
         CredentialsModule,
         AwardsModule,
         ComplianceModule,
+        ExportsModule,
         OpenBadgesModule.withSources({
           imports: [AwardsModule],
           revokedIndexSource: AwardCredentialSource,
@@ -100,6 +105,9 @@ export class AppModule {
         SsoModule,
         DemoIdpModule.register(config),
         SelfServiceModule,
+        EvidenceModule,
+        MailModule,
+        RemindersModule,
         SeedModule,
       ],
       providers: [{ provide: PROCESS_ROLE, useValue: role }, Clock, RequestContext],

@@ -22,6 +22,16 @@ export const appRoutes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: landingRedirect },
       {
+        path: 'dashboard',
+        ...requires(Permission.ComplianceRead),
+        loadChildren: () => import('./dashboard/dashboard.routes'),
+      },
+      {
+        path: 'rules',
+        ...requires(Permission.ComplianceRead),
+        loadChildren: () => import('./rules/rules.routes'),
+      },
+      {
         path: 'organisation',
         ...requires(Permission.OrgRead),
         loadChildren: () => import('./organisation/organisation.routes'),
@@ -37,6 +47,21 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./staff/staff.routes'),
       },
       {
+        path: 'catalogue',
+        ...requires(Permission.CatalogueRead),
+        loadChildren: () => import('./catalogue/catalogue.routes'),
+      },
+      {
+        path: 'awards',
+        ...requires(Permission.AwardsRead),
+        loadChildren: () => import('./awards/awards.routes'),
+      },
+      {
+        path: 'approvals',
+        ...requires(Permission.EvidenceApprove),
+        loadChildren: () => import('./approvals/approvals.routes'),
+      },
+      {
         path: 'import',
         ...requires(Permission.HrImport),
         loadChildren: () => import('./hr-import/hr-import.routes'),
@@ -45,6 +70,16 @@ export const appRoutes: Routes = [
         path: 'audit',
         ...requires(Permission.AuditRead),
         loadChildren: () => import('./audit/audit.routes'),
+      },
+      {
+        path: 'exports',
+        ...requires(Permission.ReportsExport),
+        loadChildren: () => import('./exports/exports.routes'),
+      },
+      {
+        path: 'mail',
+        ...requires(Permission.MailRead),
+        loadChildren: () => import('./mail/mail.routes'),
       },
       {
         path: 'settings/sso',

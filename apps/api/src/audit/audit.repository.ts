@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { AuditAction, AuditOutcome, SortDirection } from '@brevet/contracts';
+import type { RowStatement } from '../database/row-statement';
 import { CHAIN_START, type ChainPosition, type StoredAuditChainEntry } from './audit-chain.util';
 
 /** An entry as read from the table (the entity's fields, `sequence` as decimal text). */
@@ -124,6 +125,16 @@ export class AuditRepository {
       params,
     );
     return rows.map(toRow);
+  }
+
+  /** Every matching entry in `direction`: a statement for a caller that streams it through a cursor (exports). */
+  exportStatement(filter: AuditFilter, direction: SortDirection): RowStatement<AuditRow> {
+    const { where, params } = whereClause(filter);
+    return {
+      text: `SELECT ${COLUMNS} FROM audit_entry ${where} ORDER BY sequence ${direction === 'asc' ? 'ASC' : 'DESC'}`,
+      values: params,
+      map: toRow,
+    };
   }
 
   /** The whole chain in order, `limit` entries after `afterSequence` at a time (for verification). */

@@ -13,8 +13,9 @@ import { AuditLog } from './audit-log.service';
 import { CHAIN_START, verifyAuditChain, type ChainPosition } from './audit-chain.util';
 import { encodeAuditText } from './audit-text.util';
 import type { AuditPageQueryDto, AuditQueryDto } from './audit.dto';
+import type { RowStatement } from '../database/row-statement';
 import { AUDIT_CSV_HEADER, auditCsvRow, mapAuditEntry } from './audit.mapper';
-import { AuditRepository, type AuditFilter } from './audit.repository';
+import { AuditRepository, type AuditFilter, type AuditRow } from './audit.repository';
 
 /** Entries read per query when verifying or exporting: memory stays flat however long the log is. */
 const BATCH = 5_000;
@@ -72,6 +73,14 @@ export class AuditService {
       fileName: `audit-log-${day}.csv`,
       content: Readable.from(csvDocument(AUDIT_CSV_HEADER, rows())),
     };
+  }
+
+  /**
+   * The entries matching `query` up to and including `maxSequence` (an export's snapshot), as a statement the
+   * exports module streams through a cursor. `sort` as in search: `sequence` oldest first, else newest first.
+   */
+  exportStatement(query: AuditQuery, sort: string | undefined, maxSequence: bigint): RowStatement<AuditRow> {
+    return this.entries.exportStatement({ ...toFilter(query), maxSequence }, direction(sort));
   }
 
   /** Walks the whole chain, then records that it did (with the result). */

@@ -20,6 +20,7 @@ import type {
 } from '@brevet/contracts';
 import type { AccessScope } from '../auth/actor';
 import { branchScopeSql } from '../database/scope.util';
+import type { RowStatement } from '../database/row-statement';
 import type { CredentialViewer } from '../open-badges/open-badges.ports';
 import { AwardEntity } from './award.entity';
 
@@ -200,6 +201,39 @@ export class AwardRepository {
       total = (await this.findPage({ ...query, page: 1, pageSize: 1 }, scope)).total;
     }
     return { rows: rows.map(toAwardRow), total };
+  }
+
+  /**
+   * Every award in `scope` matching the filters, ordered by branch, person, credential and newest first: a
+   * statement for a caller that streams it through a cursor (exports). `statuses` are effective statuses at
+   * `now`, decided in SQL like `findPage`'s.
+   */
+  exportStatement(
+    query: Pick<AwardPageQuery, 'staffId' | 'definitionId' | 'branchId' | 'now'> & {
+      statuses?: readonly CertificateStatus[];
+    },
+    scope: AccessScope,
+  ): RowStatement<AwardRow> {
+    const params: unknown[] = [query.now.toISOString()];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = scopeWhere(scope, param);
+    if (query.staffId) where.push(`a.staff_id = ${param(query.staffId)}`);
+    if (query.definitionId) where.push(`a.definition_id = ${param(query.definitionId)}`);
+    if (query.branchId) where.push(`s.branch_id = ${param(query.branchId)}`);
+    if (query.statuses && query.statuses.length > 0)
+      where.push(`${STATUS_SQL} = ANY(${param([...query.statuses])}::text[])`);
+    return {
+      text: `WITH clock AS (SELECT $1::timestamptz AS now)
+       SELECT ${SELECT_AWARD}
+         FROM clock CROSS JOIN ${FROM_AWARD}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY b.code, s.family_name, s.given_name, s.employee_number, d.code, a.issued_on DESC, a.id`,
+      values: params,
+      map: toAwardRow,
+    };
   }
 
   /** The award, or null when unknown or the awarded person's current branch is outside `scope`. */

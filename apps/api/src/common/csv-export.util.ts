@@ -5,18 +5,18 @@
  * "CSV injection"). Numbers and booleans are written as they are. Pure; every export uses it.
  */
 
+import { neutraliseFormula } from './formula-injection.util';
+
 export const CSV_BOM = '\uFEFF';
 
 export type CsvValue = string | number | boolean | null | undefined;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One cell. `null`/`undefined` are empty. */
 export function csvCell(value: CsvValue, delimiter = ','): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = neutraliseFormula(value);
   const needsQuotes =
     text.includes(delimiter) || text.includes('"') || text.includes('\r') || text.includes('\n');
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;

@@ -63,29 +63,57 @@ export interface EvaluationSql {
   now: string;
   /** Extra conditions on the people evaluated, over `s` (staff) and `b` (their current branch). */
   staffWhere: readonly string[];
+  /**
+   * Relations (CTE names) that stand in for the tables, to evaluate the world as it stood on past days
+   * (compliance-snapshot.sql.ts). Absent for the live evaluation, whose SQL is then exactly as without them.
+   */
+  sources?: EvaluationSources;
+}
+
+/**
+ * Stand-ins for the tables the engine reads, each with the columns it reads. `staff_id` is whatever key the
+ * stand-ins share (e.g. one per person and day); `staff` replaces the whole selection of people, `staffWhere`
+ * included.
+ */
+export interface EvaluationSources {
+  /** staff_id, hire_date, branch_id, today. */
+  staff: string;
+  /** staff_id, branch_id, valid_from, valid_to (null: open). */
+  branchPeriods: string;
+  /** staff_id, job_role_id, valid_from, valid_to (null: open). */
+  rolePeriods: string;
+  /** staff_id, definition_id, id, status, issued_on, valid_until. */
+  awards: string;
+  /** staff_id, definition_id, id, until, reason. */
+  exemptions: string;
 }
 
 /**
  * The CTEs of one evaluation, ending in `<prefix>status` with the columns: staff_id, branch_id, today,
  * definition_id, due_on, warning_days, award_id, issued_on, valid_until, exemption_id, exempt_until,
- * exemption_reason, status. Put after SHARED_CTES in a `WITH RECURSIVE` list.
+ * exemption_reason, status. Put after SHARED_CTES in a `WITH RECURSIVE` list. The materialised aggregates
+ * (compliance-aggregate.sql.ts) read `<prefix>pairs` instead, one row per (person, rule) with the rule's
+ * `effective_from`, evaluated with `now` = 'infinity' so that rules taking effect later are included too.
  */
-export function evaluationCtes({ prefix: p, rules, now, staffWhere }: EvaluationSql): string {
+export function evaluationCtes({ prefix: p, rules, now, staffWhere, sources }: EvaluationSql): string {
   const where = ["s.status <> 'left'", ...staffWhere].join(' AND ');
+  const people = sources
+    ? `SELECT staff_id, hire_date, branch_id, today FROM ${sources.staff}`
+    : `SELECT s.id AS staff_id, s.hire_date, s.branch_id, (${now}::timestamptz AT TIME ZONE b.timezone)::date AS today
+      FROM staff s JOIN branch b ON b.id = s.branch_id
+     WHERE ${where}`;
   return `
   ${p}rules AS MATERIALIZED (
     SELECT rules_source.*, COALESCE(rules_source.region_id, rules_source.branch_id, ${NO_PLACE}) AS place_key
       FROM (SELECT ${RULE_COLUMNS} FROM (${rules}) AS rules_given) AS rules_source
   ),
   ${p}staff AS MATERIALIZED (
-    SELECT s.id AS staff_id, s.hire_date, s.branch_id, (${now}::timestamptz AT TIME ZONE b.timezone)::date AS today
-      FROM staff s JOIN branch b ON b.id = s.branch_id
-     WHERE ${where}
+    ${people}
   ),
   ${p}area_periods AS (
     SELECT st.staff_id, st.hire_date, st.branch_id, st.today, k.area, k.place_key, bp.valid_from, bp.valid_to
       FROM ${p}staff st
-      JOIN staff_branch_period bp ON bp.staff_id = st.staff_id
+      JOIN ${sources?.branchPeriods ?? 'staff_branch_period'} bp ON bp.staff_id = st.staff_id
       JOIN branch_keys k ON k.branch_id = bp.branch_id
      WHERE (k.area, k.place_key) IN (SELECT r.area, r.place_key FROM ${p}rules r)
   ),
@@ -103,7 +131,7 @@ export function evaluationCtes({ prefix: p, rules, now, staffWhere }: Evaluation
       FROM (SELECT rp.staff_id, rp.job_role_id, rp.valid_from, rp.valid_to,
                    lag(rp.valid_to) OVER (PARTITION BY rp.staff_id, rp.job_role_id ORDER BY rp.valid_from)
                      IS DISTINCT FROM rp.valid_from AS run_starts
-              FROM staff_role_period rp
+              FROM ${sources?.rolePeriods ?? 'staff_role_period'} rp
              WHERE rp.job_role_id IN (SELECT r.job_role_id FROM ${p}rules r)
                AND rp.staff_id IN (SELECT st.staff_id FROM ${p}staff st)) w
      GROUP BY staff_id, job_role_id
@@ -114,13 +142,13 @@ export function evaluationCtes({ prefix: p, rules, now, staffWhere }: Evaluation
       FROM ${p}role_runs rr JOIN ${p}rules r ON r.job_role_id = rr.job_role_id
   ),
   ${p}pairs AS (
-    SELECT ar.staff_id, ar.branch_id, ar.today, r.definition_id, r.warning_days,
+    SELECT ar.staff_id, ar.branch_id, ar.today, r.definition_id, r.warning_days, r.effective_from,
            GREATEST(ar.hire_date, r.effective_from, ar.since) + r.due_days AS due_on
       FROM ${p}area_runs ar
       JOIN ${p}rules r ON r.area = ar.area AND r.place_key = ar.place_key
      WHERE r.job_role_id IS NULL AND r.effective_from <= ar.today
     UNION ALL
-    SELECT ar.staff_id, ar.branch_id, ar.today, rr.definition_id, rr.warning_days,
+    SELECT ar.staff_id, ar.branch_id, ar.today, rr.definition_id, rr.warning_days, rr.effective_from,
            GREATEST(ar.hire_date, rr.effective_from, ar.since, rr.since) + rr.due_days AS due_on
       FROM ${p}role_rules rr
       JOIN ${p}area_runs ar ON ar.staff_id = rr.staff_id AND ar.area = rr.area AND ar.place_key = rr.place_key
@@ -128,7 +156,7 @@ export function evaluationCtes({ prefix: p, rules, now, staffWhere }: Evaluation
   ),
   ${p}exemptions AS (
     SELECT DISTINCT ON (x.staff_id, x.definition_id) x.staff_id, x.definition_id, x.id, x.until, x.reason
-      FROM compliance_exemption x JOIN ${p}staff st ON st.staff_id = x.staff_id
+      FROM ${sources?.exemptions ?? 'compliance_exemption'} x JOIN ${p}staff st ON st.staff_id = x.staff_id
      WHERE x.until >= st.today
      ORDER BY x.staff_id, x.definition_id, x.until DESC, x.id
   ),
@@ -153,7 +181,7 @@ export function evaluationCtes({ prefix: p, rules, now, staffWhere }: Evaluation
              ELSE 'missing_overdue'
            END AS status
       FROM ${p}req q
-      LEFT JOIN award a ON a.staff_id = q.staff_id AND a.definition_id = q.definition_id AND a.status = 'active'
+      LEFT JOIN ${sources?.awards ?? 'award'} a ON a.staff_id = q.staff_id AND a.definition_id = q.definition_id AND a.status = 'active'
       CROSS JOIN LATERAL (
         SELECT COALESCE(a.issued_on <= q.today AND (a.valid_until IS NULL OR a.valid_until >= q.today), false) AS in_force,
                COALESCE(a.valid_until < q.today, false) AS lapsed

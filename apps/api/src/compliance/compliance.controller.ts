@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Permission,
+  type ComplianceAreas,
   type ComplianceMatrix,
   type ComplianceRequirementPage,
   type ComplianceSummary,
@@ -10,6 +11,7 @@ import type { Actor } from '../auth/actor';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import {
+  ComplianceAreasDto,
   ComplianceExpiringQueryDto,
   ComplianceFilterDto,
   ComplianceMatrixDto,
@@ -44,6 +46,17 @@ export class ComplianceController {
   })
   matrix(@Query() query: ComplianceMatrixQueryDto, @CurrentActor() actor: Actor): Promise<ComplianceMatrix> {
     return this.compliance.matrix(query, actor.scope);
+  }
+
+  @Get('areas')
+  @Allow(Permission.ComplianceRead)
+  @ApiOkResponse({
+    type: ComplianceAreasDto,
+    description:
+      'One organisation level × credentials: the regions directly below `regionId` (rolled up) and its own branches; the top regions without it.',
+  })
+  areas(@Query() query: ComplianceFilterDto, @CurrentActor() actor: Actor): Promise<ComplianceAreas> {
+    return this.compliance.areas(query, actor.scope);
   }
 
   @Get('requirements')

@@ -1,9 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
+  COMPLIANCE_AREA_KINDS,
   COMPLIANCE_STATUSES,
   RULE_AREAS,
   RULE_MAX_DAYS,
   UI_LANGUAGES,
+  type ComplianceAreaKind,
+  type ComplianceAreaRow,
+  type ComplianceAreas,
   type ComplianceBranchRef,
   type ComplianceCounts,
   type ComplianceCredentialRef,
@@ -52,9 +56,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto';
-import { IsIsoDay } from '../common/validators';
+import { IsCountryCode, IsIsoDay } from '../common/validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 const textOrNull = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? (value.trim() === '' ? null : value.trim()) : value;
 const present = (_: object, value: unknown) => value !== undefined && value !== null;
@@ -272,6 +278,12 @@ export class ComplianceFilterDto implements ComplianceFilter {
   @IsOptional()
   @IsUUID('all')
   jobRoleId?: string;
+
+  @ApiPropertyOptional({ example: 'DE', description: 'Branches in this country (ISO 3166-1 alpha-2).' })
+  @IsOptional()
+  @Transform(upper)
+  @IsCountryCode()
+  country?: string;
 }
 
 export class ComplianceMatrixQueryDto
@@ -481,6 +493,37 @@ export class ComplianceMatrixDto implements ComplianceMatrix {
   @ApiProperty({ description: 'Branches with any requirement in view.' }) total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+}
+
+class ComplianceAreaRowDto implements ComplianceAreaRow {
+  @ApiProperty({ enum: COMPLIANCE_AREA_KINDS }) kind!: ComplianceAreaKind;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'DE-NORTH' }) code!: string;
+  @ApiProperty({ example: 'Germany North' }) name!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'DE',
+    description: "A branch's country; null for a region.",
+  })
+  country!: string | null;
+  @ApiProperty({ description: 'Branches with requirements in view at or below this row.' }) branches!: number;
+  @ApiProperty({ type: ComplianceCountsDto }) totals!: ComplianceCountsDto;
+  @ApiProperty({ type: [ComplianceMatrixCellDto] }) cells!: ComplianceMatrixCellDto[];
+}
+
+export class ComplianceAreasDto implements ComplianceAreas {
+  @ApiProperty({ format: 'date-time' }) asOf!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "The level's region; null at the top.",
+  })
+  regionId!: string | null;
+  @ApiProperty({ type: [ComplianceCredentialRefDto] }) columns!: ComplianceCredentialRefDto[];
+  @ApiProperty({ type: [ComplianceAreaRowDto], description: 'Regions first, then branches, each by name.' })
+  rows!: ComplianceAreaRowDto[];
 }
 
 class RequirementStaffDto {

@@ -1,4 +1,5 @@
 import type {
+  ComplianceAreas,
   ComplianceCounts,
   ComplianceExemption,
   ComplianceImpact,
@@ -10,7 +11,14 @@ import type {
 import { complianceRate, daysBetween } from '@brevet/domain';
 import type { ExemptionRow } from './compliance-exemption.repository';
 import type { RuleRow } from './compliance-rule.repository';
-import type { CountsRow, ImpactRow, MatrixRows, RequirementRow, SummaryRows } from './compliance.repository';
+import type {
+  AreaRows,
+  CountsRow,
+  ImpactRow,
+  MatrixRows,
+  RequirementRow,
+  SummaryRows,
+} from './compliance.repository';
 
 export function mapCounts(row: CountsRow): ComplianceCounts {
   const counts = {
@@ -113,6 +121,32 @@ export function mapMatrix(rows: MatrixRows, asOf: Date, page: number, pageSize: 
     total: rows.total,
     page,
     pageSize,
+  };
+}
+
+export function mapAreas(rows: AreaRows, asOf: Date, regionId: string | null): ComplianceAreas {
+  const order = new Map(rows.columns.map((c, i) => [c.id, i]));
+  const cellsByRow = new Map<string, AreaRows['cells']>();
+  for (const cell of rows.cells) {
+    const key = `${cell.kind}:${cell.rowId}`;
+    cellsByRow.set(key, [...(cellsByRow.get(key) ?? []), cell]);
+  }
+  return {
+    asOf: asOf.toISOString(),
+    regionId,
+    columns: rows.columns.map((c) => ({ id: c.id, code: c.code, title: c.title })),
+    rows: rows.rows.map((r) => ({
+      kind: r.kind,
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      country: r.country,
+      branches: Number(r.branches),
+      totals: mapCounts(r.counts),
+      cells: (cellsByRow.get(`${r.kind}:${r.id}`) ?? [])
+        .sort((a, b) => (order.get(a.definitionId) ?? 0) - (order.get(b.definitionId) ?? 0))
+        .map((c) => ({ definitionId: c.definitionId, counts: mapCounts(c.counts) })),
+    })),
   };
 }
 

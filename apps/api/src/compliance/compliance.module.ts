@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
+import { ComplianceAggregateRepository } from './compliance-aggregate.repository';
 import { ComplianceExemptionRepository } from './compliance-exemption.repository';
 import { ComplianceExemptionsController } from './compliance-exemptions.controller';
 import { ComplianceExemptionsService } from './compliance-exemptions.service';
 import { ComplianceRuleRepository } from './compliance-rule.repository';
 import { ComplianceRulesController } from './compliance-rules.controller';
 import { ComplianceRulesService } from './compliance-rules.service';
+import { ComplianceSnapshotJob } from './compliance-snapshot.job';
+import { ComplianceSnapshotRepository } from './compliance-snapshot.repository';
+import { ComplianceSnapshotService } from './compliance-snapshot.service';
+import { ComplianceTrendsController } from './compliance-trends.controller';
 import { ComplianceController } from './compliance.controller';
 import { ComplianceRepository } from './compliance.repository';
 import { ComplianceService } from './compliance.service';
@@ -15,16 +20,25 @@ import { DemoComplianceSeed } from './demo-compliance-seed';
  * what and whether they do, for the dashboard, the matrix, drill-downs and the impact preview.
  */
 @Module({
-  controllers: [ComplianceRulesController, ComplianceExemptionsController, ComplianceController],
+  controllers: [
+    ComplianceRulesController,
+    ComplianceExemptionsController,
+    ComplianceController,
+    ComplianceTrendsController,
+  ],
   providers: [
     ComplianceRepository,
+    ComplianceAggregateRepository,
     ComplianceRuleRepository,
     ComplianceExemptionRepository,
     ComplianceService,
     ComplianceRulesService,
     ComplianceExemptionsService,
     DemoComplianceSeed,
+    ComplianceSnapshotRepository,
+    ComplianceSnapshotService,
+    ComplianceSnapshotJob,
   ],
-  exports: [ComplianceRepository, DemoComplianceSeed],
+  exports: [ComplianceRepository, DemoComplianceSeed, ComplianceSnapshotService],
 })
 export class ComplianceModule {}

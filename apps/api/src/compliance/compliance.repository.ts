@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type {
+  ComplianceAreaKind,
   ComplianceMatrixSortField,
   ComplianceRequirementSortField,
   ComplianceStatus,
@@ -12,6 +13,7 @@ import type {
 } from '@brevet/contracts';
 import type { AccessScope } from '../auth/actor';
 import { branchScopeSql } from '../database/scope.util';
+import type { RowStatement } from '../database/row-statement';
 import {
   COUNT_COLUMNS,
   COUNTS_JSON,
@@ -32,6 +34,8 @@ export interface ComplianceFilterQuery {
   definitionId?: string;
   jobRoleId?: string;
   staffId?: string;
+  /** Branches in this country (ISO 3166-1 alpha-2). */
+  country?: string;
 }
 
 /** Status counts as SQL returns them (the rate is added by the mapper). */
@@ -92,6 +96,34 @@ export interface RequirementPageQuery extends ComplianceFilterQuery {
   sort: { field: ComplianceRequirementSortField; direction: SortDirection };
 }
 
+/** One organisation level: its rows (sub-regions rolled up, own branches), their cells, and the columns. */
+export interface AreaRows {
+  rows: Array<{
+    kind: ComplianceAreaKind;
+    id: string;
+    code: string;
+    name: string;
+    country: string | null;
+    branches: number;
+    counts: CountsRow;
+  }>;
+  cells: Array<{ kind: ComplianceAreaKind; rowId: string; definitionId: string; counts: CountsRow }>;
+  columns: Array<{ id: string; code: string; title: LocalizedText }>;
+}
+
+/** One (branch, required credential) cell of the matrix, with names, for exports. */
+export interface MatrixCellRow {
+  regionCode: string;
+  regionName: string;
+  branchId: string;
+  branchCode: string;
+  branchName: string;
+  definitionId: string;
+  definitionCode: string;
+  definitionTitle: LocalizedText;
+  counts: CountsRow;
+}
+
 export interface MatrixPageQuery extends ComplianceFilterQuery {
   page: number;
   pageSize: number;
@@ -145,7 +177,7 @@ export interface ImpactRow {
 }
 
 /** Binds parameters as `$1`, `$2`, … in the order they are first used. */
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   readonly add = (value: unknown): string => {
     this.values.push(value);
@@ -153,7 +185,7 @@ class Params {
   };
 }
 
-const MATRIX_SORT_SQL: Record<ComplianceMatrixSortField, string> = {
+export const MATRIX_SORT_SQL: Record<ComplianceMatrixSortField, string> = {
   code: 'b.code',
   name: 'b.name',
   rate: 't.rate',
@@ -161,7 +193,7 @@ const MATRIX_SORT_SQL: Record<ComplianceMatrixSortField, string> = {
   total: 't.total',
 };
 
-const REQUIREMENT_SORT_SQL: Record<ComplianceRequirementSortField, string> = {
+export const REQUIREMENT_SORT_SQL: Record<ComplianceRequirementSortField, string> = {
   name: 's.family_name',
   employeeNumber: 's.employee_number',
   branch: 'b.name',
@@ -308,6 +340,159 @@ export class ComplianceRepository {
     return { rows: rows.map(toRequirementRow), total: rows.length > 0 ? Number(rows[0]['total']) : 0 };
   }
 
+  /**
+   * One level of the organisation × credentials (the heat map's drill-in): with `regionId`, the regions directly
+   * below it (everything under each rolled up) and the branches directly in it; without, the top regions. The
+   * evaluation is already limited to `regionId`'s branches, so every branch in view falls in exactly one row.
+   */
+  async areas(query: ComplianceFilterQuery): Promise<AreaRows> {
+    const params = new Params();
+    const evaluation = this.evaluation(query, params);
+    return this.areasOver(
+      `${evaluation},
+       cells AS MATERIALIZED (
+         SELECT branch_id, definition_id, ${COUNT_COLUMNS} FROM e_status GROUP BY branch_id, definition_id
+       )`,
+      query,
+      params,
+    );
+  }
+
+  /**
+   * `areas` over other counts: `ctes` (after `WITH RECURSIVE`) must define SHARED_CTES and end in `cells`
+   * (branch_id, definition_id and COUNT_COLUMNS, one row per branch × credential in view). The materialised
+   * aggregates (ComplianceAggregateRepository) answer the heat map with it.
+   */
+  async areasOver(
+    ctes: string,
+    query: Pick<ComplianceFilterQuery, 'regionId'>,
+    params: Params,
+  ): Promise<AreaRows> {
+    const level = `${params.add(query.regionId ?? null)}::uuid`;
+    const rows: Array<Record<string, unknown>> = await this.txHost.tx.query(
+      `WITH RECURSIVE ${ctes},
+       placed AS MATERIALIZED (
+         SELECT b.id AS branch_id,
+                CASE WHEN b.region_id = ${level} THEN 'branch' ELSE 'region' END AS kind,
+                CASE WHEN b.region_id = ${level} THEN b.id ELSE child.id END AS row_id
+           FROM branch b
+           LEFT JOIN LATERAL (
+             SELECT rg.id FROM branch_area ba JOIN region rg ON rg.id = ba.region_id
+              WHERE ba.branch_id = b.id AND rg.parent_id IS NOT DISTINCT FROM ${level}
+              LIMIT 1
+           ) child ON true
+          WHERE b.id IN (SELECT branch_id FROM cells)
+       ),
+       row_totals AS (
+         SELECT p.kind, p.row_id, count(DISTINCT c.branch_id)::int AS branches, ${SUMMED_COUNTS_JSON} AS counts
+           FROM cells c JOIN placed p ON p.branch_id = c.branch_id
+          WHERE p.row_id IS NOT NULL
+          GROUP BY p.kind, p.row_id
+       ),
+       row_cells AS (
+         SELECT p.kind, p.row_id, c.definition_id, ${SUMMED_COUNTS_JSON} AS counts
+           FROM cells c JOIN placed p ON p.branch_id = c.branch_id
+          WHERE p.row_id IS NOT NULL
+          GROUP BY p.kind, p.row_id, c.definition_id
+       )
+       SELECT
+         (SELECT COALESCE(json_agg(json_build_object('kind', t.kind, 'id', t.row_id,
+                   'code', COALESCE(b.code, rg.code), 'name', COALESCE(b.name, rg.name), 'country', b.country,
+                   'branches', t.branches, 'counts', t.counts)
+                   ORDER BY t.kind DESC, COALESCE(b.name, rg.name), t.row_id), '[]'::json)
+            FROM row_totals t
+            LEFT JOIN branch b ON t.kind = 'branch' AND b.id = t.row_id
+            LEFT JOIN region rg ON t.kind = 'region' AND rg.id = t.row_id) AS rows,
+         (SELECT COALESCE(json_agg(json_build_object('kind', x.kind, 'rowId', x.row_id,
+                   'definitionId', x.definition_id, 'counts', x.counts)), '[]'::json)
+            FROM row_cells x) AS cells,
+         (SELECT COALESCE(json_agg(json_build_object('id', d.id, 'code', d.code, 'title', ${CREDENTIAL_TITLE})
+                   ORDER BY d.code), '[]'::json)
+            FROM credential_definition d WHERE d.id IN (SELECT DISTINCT definition_id FROM cells)) AS columns`,
+      params.values,
+    );
+    const row = rows[0];
+    return {
+      rows: row['rows'] as AreaRows['rows'],
+      cells: row['cells'] as AreaRows['cells'],
+      columns: row['columns'] as AreaRows['columns'],
+    };
+  }
+
+  /**
+   * Every (person, required credential) in view with what the drill-down shows, ordered by branch, person and
+   * credential: the statement, for a caller that streams it through a cursor (exports) instead of loading it.
+   */
+  requirementRowsStatement(
+    query: ComplianceFilterQuery & { statuses?: readonly ComplianceStatus[] },
+  ): RowStatement<RequirementRow> {
+    const params = new Params();
+    const evaluation = this.evaluation(query, params);
+    const status =
+      query.statuses && query.statuses.length > 0
+        ? `WHERE x.status = ANY(${params.add([...query.statuses])}::text[])`
+        : '';
+    return {
+      text: `WITH RECURSIVE ${evaluation}
+       SELECT x.staff_id, s.employee_number, s.given_name, s.family_name,
+              x.branch_id, b.code AS branch_code, b.name AS branch_name,
+              x.definition_id, d.code AS definition_code, ${CREDENTIAL_TITLE} AS definition_title,
+              x.status, x.today::text AS today, x.due_on::text AS due_on, x.warning_days,
+              x.award_id, x.issued_on::text AS issued_on, x.valid_until::text AS valid_until,
+              x.exemption_id, x.exempt_until::text AS exempt_until, x.exemption_reason
+         FROM e_status x
+         JOIN staff s ON s.id = x.staff_id
+         JOIN branch b ON b.id = x.branch_id
+         JOIN credential_definition d ON d.id = x.definition_id
+        ${status}
+        ORDER BY b.code, s.family_name, s.given_name, s.employee_number, d.code`,
+      values: params.values,
+      map: toRequirementRow,
+    };
+  }
+
+  /**
+   * The matrix's cells, one row per (branch, required credential) in view with its counts, ordered by region,
+   * branch and credential code: a statement for a caller that streams it (exports).
+   */
+  matrixCellsStatement(query: ComplianceFilterQuery): RowStatement<MatrixCellRow> {
+    const params = new Params();
+    const evaluation = this.evaluation(query, params);
+    return {
+      text: `WITH RECURSIVE ${evaluation},
+       cells AS (SELECT branch_id, definition_id, ${COUNT_COLUMNS} FROM e_status GROUP BY branch_id, definition_id)
+       SELECT rg.code AS region_code, rg.name AS region_name, b.id AS branch_id, b.code AS branch_code,
+              b.name AS branch_name, d.id AS definition_id, d.code AS definition_code,
+              ${CREDENTIAL_TITLE} AS definition_title, c.total, c.compliant, c.expiring, c.expired,
+              c.missing_overdue, c.missing_in_grace, c.exempt
+         FROM cells c
+         JOIN branch b ON b.id = c.branch_id
+         JOIN region rg ON rg.id = b.region_id
+         JOIN credential_definition d ON d.id = c.definition_id
+        ORDER BY rg.code, b.code, d.code`,
+      values: params.values,
+      map: (r) => ({
+        regionCode: r['region_code'] as string,
+        regionName: r['region_name'] as string,
+        branchId: r['branch_id'] as string,
+        branchCode: r['branch_code'] as string,
+        branchName: r['branch_name'] as string,
+        definitionId: r['definition_id'] as string,
+        definitionCode: r['definition_code'] as string,
+        definitionTitle: r['definition_title'] as LocalizedText,
+        counts: {
+          total: Number(r['total']),
+          compliant: Number(r['compliant']),
+          expiring: Number(r['expiring']),
+          expired: Number(r['expired']),
+          missingOverdue: Number(r['missing_overdue']),
+          missingInGrace: Number(r['missing_in_grace']),
+          exempt: Number(r['exempt']),
+        },
+      }),
+    };
+  }
+
   /** Every (person, required credential) in view with its status: the engine's raw answer. */
   async statuses(query: ComplianceFilterQuery): Promise<StatusRow[]> {
     const params = new Params();
@@ -397,7 +582,10 @@ export class ComplianceRepository {
 
   /** The conditions on the people evaluated: the viewer's scope first, then the filters. */
   private staffConditions(
-    query: Pick<ComplianceFilterQuery, 'scope' | 'regionId' | 'branchId' | 'jobRoleId' | 'staffId'>,
+    query: Pick<
+      ComplianceFilterQuery,
+      'scope' | 'regionId' | 'branchId' | 'jobRoleId' | 'staffId' | 'country'
+    >,
     param: (value: unknown) => string,
   ): string[] {
     const where: string[] = [];
@@ -414,11 +602,13 @@ export class ComplianceRepository {
                           AND f.job_role_id = ${param(query.jobRoleId)}::uuid)`);
     }
     if (query.staffId) where.push(`s.id = ${param(query.staffId)}::uuid`);
+    if (query.country)
+      where.push(`s.branch_id IN (SELECT fb.id FROM branch fb WHERE fb.country = ${param(query.country)})`);
     return where;
   }
 }
 
-function toRequirementRow(r: Record<string, unknown>): RequirementRow {
+export function toRequirementRow(r: Record<string, unknown>): RequirementRow {
   return {
     staffId: r['staff_id'] as string,
     employeeNumber: r['employee_number'] as string,

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
   COMPLIANCE_MATRIX_SORT_FIELDS,
   COMPLIANCE_REQUIREMENT_SORT_FIELDS,
   DEFAULT_PAGE_SIZE,
   parseSort,
+  type ComplianceAreas,
   type ComplianceMatrix,
   type ComplianceRequirementPage,
   type ComplianceSummary,
@@ -16,37 +19,55 @@ import type {
   ComplianceMatrixQueryDto,
   ComplianceRequirementQueryDto,
 } from './compliance.dto';
-import { mapMatrix, mapRequirement, mapSummary } from './compliance.mapper';
+import { ComplianceAggregateRepository } from './compliance-aggregate.repository';
+import { mapAreas, mapMatrix, mapRequirement, mapSummary } from './compliance.mapper';
 import { ComplianceRepository, type ComplianceFilterQuery } from './compliance.repository';
 
 /**
  * The answers HR and managers open Brevet for, computed for the instant asked and limited to the viewer's
  * scope in SQL: summary counts and rates, the branch × credential matrix, the people behind any count, and who
- * expires soon.
+ * expires soon. Summary, matrix and lists read the materialised aggregates (ComplianceAggregateRepository),
+ * caught up first; the rest evaluates with the engine (ComplianceRepository).
  */
 @Injectable()
 export class ComplianceService {
   constructor(
     private readonly compliance: ComplianceRepository,
+    private readonly aggregates: ComplianceAggregateRepository,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
   ) {}
 
   async summary(filter: ComplianceFilterDto, scope: AccessScope): Promise<ComplianceSummary> {
     const query = this.filterQuery(filter, scope);
-    return mapSummary(await this.compliance.summary(query), query.now);
+    await this.catchUp(query.now, true);
+    return mapSummary(await this.aggregates.summary(query), query.now);
   }
 
   async matrix(request: ComplianceMatrixQueryDto, scope: AccessScope): Promise<ComplianceMatrix> {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? DEFAULT_PAGE_SIZE;
     const query = this.filterQuery(request, scope);
-    const rows = await this.compliance.matrix({
+    const matrixQuery = {
       ...query,
       page,
       pageSize,
       sort: parseSort(request.sort, COMPLIANCE_MATRIX_SORT_FIELDS, 'code'),
-    });
+    };
+    // Usually nothing waits: one statement. Otherwise catch up first.
+    let rows = await this.aggregates.currentMatrix(matrixQuery);
+    if (rows === null) {
+      await this.catchUp(query.now, true);
+      rows = await this.aggregates.matrix(matrixQuery);
+    }
     return mapMatrix(rows, query.now, page, pageSize);
+  }
+
+  /** One organisation level × credentials: the sub-regions (rolled up) and branches of `regionId`, or the top. */
+  async areas(filter: ComplianceFilterDto, scope: AccessScope): Promise<ComplianceAreas> {
+    const query = this.filterQuery(filter, scope);
+    await this.catchUp(query.now, true);
+    return mapAreas(await this.aggregates.areas(query), query.now, filter.regionId ?? null);
   }
 
   /** The people behind a count: any filter, any statuses, worst first unless sorted otherwise. */
@@ -57,7 +78,8 @@ export class ComplianceService {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? DEFAULT_PAGE_SIZE;
     const query = this.filterQuery(request, scope);
-    const { rows, total } = await this.compliance.requirements({
+    await this.catchUp(query.now, false);
+    const { rows, total } = await this.aggregates.requirements({
       ...query,
       staffId: request.staffId,
       statuses: request.status,
@@ -76,7 +98,8 @@ export class ComplianceService {
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? DEFAULT_PAGE_SIZE;
     const query = this.filterQuery(request, scope);
-    const { rows, total } = await this.compliance.requirements({
+    await this.catchUp(query.now, false);
+    const { rows, total } = await this.aggregates.requirements({
       ...query,
       expiresWithinDays: request.withinDays,
       page,
@@ -84,6 +107,16 @@ export class ComplianceService {
       sort: parseSort(request.sort ?? 'validUntil', COMPLIANCE_REQUIREMENT_SORT_FIELDS, 'validUntil'),
     });
     return { asOf: query.now.toISOString(), items: rows.map(mapRequirement), total, page, pageSize };
+  }
+
+  /**
+   * Brings the materialised aggregates up to date with every committed change before they answer (and, for
+   * `cells`, recounts the cells whose day has moved on), so an answer never lags a change. Nothing to do is the
+   * usual case and costs one query.
+   */
+  async catchUp(now: Date, cells: boolean): Promise<void> {
+    if (!(await this.aggregates.needsCatchUp(now, cells))) return;
+    await this.txHost.withTransaction(() => this.aggregates.catchUp(now, cells));
   }
 
   private filterQuery(filter: ComplianceFilterDto, scope: AccessScope): ComplianceFilterQuery {
@@ -94,6 +127,7 @@ export class ComplianceService {
       branchId: filter.branchId,
       definitionId: filter.definitionId,
       jobRoleId: filter.jobRoleId,
+      country: filter.country,
     };
   }
 }

@@ -48,6 +48,21 @@ export class AppConfig {
   readonly sessions: { idleMs: number; absoluteMs: number };
   /** Break-glass sign-in with email and password for local admin accounts (`PASSWORD_LOGIN`). */
   readonly passwordLogin: boolean;
+  /**
+   * Outgoing mail. With `SMTP_HOST`, emails go out through that server; without it, they stay in the local
+   * outbox that HR admins read in the admin UI. `from` is the sender either way.
+   */
+  readonly mail: {
+    from: string;
+    smtp?: {
+      host: string;
+      port: number;
+      user?: string;
+      password?: string;
+      /** `implicit`: TLS from the first byte (port 465); `starttls`: upgrade required; `none`: plain text. */
+      tls: 'starttls' | 'implicit' | 'none';
+    };
+  };
   /** The worker's health listener (`/api/health`, `/api/ready`); null: none (the default). */
   readonly workerHealthPort: number | null;
 
@@ -73,6 +88,15 @@ export class AppConfig {
           'See .env.example for every setting.',
       );
     }
+    const mailProblems = [
+      e.SMTP_HOST && !e.SMTP_FROM ? '  - SMTP_FROM: required with SMTP_HOST' : null,
+      e.SMTP_USER && !e.SMTP_PASSWORD ? '  - SMTP_PASSWORD: required with SMTP_USER' : null,
+    ].filter((line) => line !== null);
+    if (mailProblems.length > 0) {
+      throw new ConfigError(
+        `Invalid configuration:\n${mailProblems.join('\n')}\nSee .env.example for every setting.`,
+      );
+    }
     this.env = e.NODE_ENV;
     this.port = e.PORT;
     this.host = e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
@@ -95,6 +119,18 @@ export class AppConfig {
     this.trustProxy = e.TRUST_PROXY;
     this.sessions = { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_MAX_HOURS * 3_600_000 };
     this.passwordLogin = e.PASSWORD_LOGIN === 'enabled';
+    this.mail = {
+      from: e.SMTP_FROM ?? `Brevet <no-reply@${new URL(this.publicUrl).hostname}>`,
+      smtp: e.SMTP_HOST
+        ? {
+            host: e.SMTP_HOST,
+            port: e.SMTP_PORT,
+            user: e.SMTP_USER,
+            password: e.SMTP_PASSWORD,
+            tls: e.SMTP_TLS,
+          }
+        : undefined,
+    };
     this.workerHealthPort = e.WORKER_HEALTH_PORT ?? null;
     this.openBadges = {
       issuerName: e.ISSUER_NAME ?? 'Brevet issuer',

@@ -52,6 +52,19 @@ export const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   PASSWORD_LOGIN: z.enum(['enabled', 'disabled']).default('enabled'),
+  SMTP_HOST: z.preprocess(emptyAsUndefined, z.string().max(253).optional()),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_USER: z.preprocess(emptyAsUndefined, z.string().max(320).optional()),
+  SMTP_PASSWORD: z.preprocess(emptyAsUndefined, z.string().max(1000).optional()),
+  SMTP_FROM: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .max(320)
+      .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'an address such as "Brevet <brevet@example.com>"')
+      .optional(),
+  ),
+  SMTP_TLS: z.enum(['starttls', 'implicit', 'none']).default('starttls'),
   WORKER_HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
 });
 

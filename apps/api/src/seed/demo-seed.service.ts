@@ -5,6 +5,7 @@ import { ClsService } from 'nestjs-cls';
 import { AuthService } from '../auth/auth.service';
 import { UserAccountRepository } from '../auth/user-account.repository';
 import { BranchRepository } from '../branches/branch.repository';
+import { ComplianceSnapshotService } from '../compliance/compliance-snapshot.service';
 import { DemoComplianceSeed } from '../compliance/demo-compliance-seed';
 import { RegionRepository } from '../regions/region.repository';
 import { defaultLocaleFor } from '@brevet/domain';
@@ -30,6 +31,7 @@ export class DemoSeedService {
     private readonly catalogue: DemoCatalogueSeedService,
     private readonly accounts: UserAccountRepository,
     private readonly compliance: DemoComplianceSeed,
+    private readonly complianceHistory: ComplianceSnapshotService,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -53,6 +55,8 @@ export class DemoSeedService {
         const people = await this.seedPeople();
         const catalogue = await this.catalogue.seed(people, seededRandom(20261101));
         await this.compliance.seed();
+        // A year of daily compliance counts from the awards' and rules' dates, for the trend charts.
+        await this.complianceHistory.backfillDemo();
         await this.seedDemoAdmin();
         this.logger.log(
           `seeded demo company: ${DEMO_REGIONS.length} regions, ${DEMO_BRANCHES.length} branches, ${people.length} staff, ` +

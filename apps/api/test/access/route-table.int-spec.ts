@@ -3,7 +3,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { randomUUID } from 'node:crypto';
 import { agentFor, signInAsAdmin } from '../support/auth';
 import { createTestApp, resetDatabase, type TestApp } from '../support/test-app';
-import { arrangeAccessWorld, type AccessWorld } from './access-fixtures';
+import { arrangeAccessWorld, monthAgo, type AccessWorld } from './access-fixtures';
 
 /**
  * Security row A1/A2: every route the running app registers has a rule here, and answers each role as the
@@ -40,7 +40,7 @@ type Outcome = '401' | '403' | '200' | 'S' | 'own' | 'ok';
 const OUTCOMES: readonly string[] = ['401', '403', '200', 'S', 'own', 'ok'];
 
 /** What a path parameter stands for. */
-type Kind = 'staff' | 'award' | 'branch' | 'region' | 'credential' | 'unknown' | 'slug';
+type Kind = 'staff' | 'award' | 'branch' | 'region' | 'credential' | 'evidence' | 'unknown' | 'slug';
 
 interface Rule {
   expect: string;
@@ -67,6 +67,8 @@ const AWARD_DOC = '401 own S S 200 200';
  * own tests check which rows they see); the route table checks the permission side.
  */
 const COMPLIANCE_READ = '401 403 ok ok 200 200';
+/** Exports: the guard lets ReportsExport holders through; ownership and scope are the exports module's. */
+const EXPORTS = '401 403 ok ok ok ok';
 /** /me: the employee's own; the other roles pass the guard but have no staff record here (404). */
 const SELF = '401 own ok ok ok ok';
 
@@ -178,8 +180,10 @@ const TABLE: Record<string, Rule> = {
   // Compliance: reads are ComplianceRead (managers, auditors, HR); rules and exemptions are RulesWrite (HR)
   'GET /api/v1/compliance/summary': { expect: COMPLIANCE_READ },
   'GET /api/v1/compliance/matrix': { expect: COMPLIANCE_READ },
+  'GET /api/v1/compliance/areas': { expect: COMPLIANCE_READ },
   'GET /api/v1/compliance/requirements': { expect: COMPLIANCE_READ },
   'GET /api/v1/compliance/expiring': { expect: COMPLIANCE_READ, query: 'withinDays=30' },
+  'GET /api/v1/compliance/trends': { expect: COMPLIANCE_READ },
   'GET /api/v1/compliance/rules': { expect: COMPLIANCE_READ },
   'GET /api/v1/compliance/rules/:id': { expect: '401 403 ok ok ok ok', params: id },
   'POST /api/v1/compliance/rules': { expect: HR_ONLY },
@@ -196,10 +200,45 @@ const TABLE: Record<string, Rule> = {
   'GET /api/v1/audit': { expect: AUDIT },
   'GET /api/v1/audit/verify': { expect: AUDIT },
   'GET /api/v1/audit/export.csv': { expect: AUDIT },
+  // Exports: ReportsExport (managers, auditors, HR admins). Each person sees only their own exports (an
+  // unknown or someone else's ID is 404, see exports.int-spec.ts); the kind's own permission is checked on POST.
+  'GET /api/v1/exports': { expect: EXPORTS },
+  'POST /api/v1/exports': { expect: EXPORTS },
+  'GET /api/v1/exports/:id': { expect: EXPORTS, params: id },
+  'GET /api/v1/exports/:id/file': { expect: EXPORTS, params: id },
+  'DELETE /api/v1/exports/:id': { expect: EXPORTS, params: id },
 
   // Employee self-service
   'GET /api/v1/me/profile': { expect: SELF },
   'GET /api/v1/me/credentials': { expect: SELF },
+  'GET /api/v1/me/evidence': { expect: SELF },
+  'POST /api/v1/me/evidence': { expect: '401 ok ok ok ok ok' },
+  'GET /api/v1/me/evidence/credentials': { expect: SIGNED_IN },
+
+  // Evidence: approvers (EvidenceApprove) within their scope; one item also for its person and its submitter
+  'GET /api/v1/evidence': {
+    expect: '401 403 S S 403 200',
+    list: {
+      of: 'branch',
+      ids: (b) => (b as Items<{ staff: { branchId: string } }>).items.map((i) => i.staff.branchId),
+    },
+  },
+  'POST /api/v1/evidence': { expect: '401 403 ok ok 403 ok' },
+  'GET /api/v1/evidence/:id': { expect: '401 own S S ok 200', params: { id: 'evidence' } },
+  'GET /api/v1/evidence/:id/file': { expect: '401 own S S ok 200', params: { id: 'evidence' } },
+  'POST /api/v1/evidence/:id/approve': { expect: '401 403 ok ok 403 ok', params: id },
+  'POST /api/v1/evidence/:id/reject': { expect: '401 403 ok ok 403 ok', params: id },
+  'POST /api/v1/evidence/:id/withdraw': { expect: '401 ok ok ok ok ok', params: id },
+
+  // Mail outbox (MailRead) and reminder settings (SettingsManage): HR admin only, company-wide
+  'GET /api/v1/mail/messages': { expect: HR_ONLY },
+  'GET /api/v1/mail/messages/:id': { expect: HR_ONLY, params: id },
+  'GET /api/v1/mail/transport': { expect: HR_ONLY },
+  'GET /api/v1/reminders/settings': { expect: HR_ONLY },
+  'PUT /api/v1/reminders/settings': { expect: HR_ONLY },
+  'GET /api/v1/reminders/managers': { expect: HR_ONLY },
+  'PUT /api/v1/reminders/managers/:userId': { expect: HR_ONLY, params: { userId: 'unknown' } },
+  'POST /api/v1/reminders/run': { expect: HR_ONLY },
 
   // HR import, SCIM administration: HR admin only, company-wide
   'GET /api/v1/hr-imports': { expect: HR_ONLY },
@@ -289,6 +328,8 @@ const GUARD_CODES = ['auth.unauthenticated', 'auth.forbidden', 'auth.cross_site_
 describe('route table: every route has an access rule, and keeps it (A1, A2)', () => {
   let t: TestApp;
   let world: AccessWorld;
+  /** Pending evidence about the person in X, in Y and the employee, submitted by the HR admin. */
+  const evidence = { x: '', y: '', own: '' };
   const agents = new Map<Role, TestAgent>();
 
   beforeAll(async () => {
@@ -296,6 +337,17 @@ describe('route table: every route has an access rule, and keeps it (A1, A2)', (
     t = await createTestApp({ DEMO_IDP: 'true' });
     await resetDatabase(t);
     world = await arrangeAccessWorld(t, await signInAsAdmin(t));
+    for (const side of ['x', 'y', 'own'] as const) {
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< >>\nendobj\n%%EOF\n', 'latin1');
+      const res = await world.admin
+        .post('/api/v1/evidence')
+        .field('staffId', world.staff[side])
+        .field('definitionId', world.credentialId)
+        .field('issuedOn', monthAgo())
+        .attach('file', pdf, { filename: 'certificate.pdf', contentType: 'application/pdf' })
+        .expect(201);
+      evidence[side] = (res.body as { id: string }).id;
+    }
     agents.set('anonymous', request.agent(t.app.getHttpServer()));
     for (const role of ROLES.filter((r) => r !== 'anonymous')) {
       agents.set(role, await agentFor(t, world.users[role as Exclude<Role, 'anonymous'>]));
@@ -342,6 +394,8 @@ describe('route table: every route has an access rule, and keeps it (A1, A2)', (
         return side === 'own' ? world.regions.x : world.regions[side];
       case 'credential':
         return world.credentialId;
+      case 'evidence':
+        return evidence[side];
     }
   }
 

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'award.renewed',
   'evidence.approved',
   'evidence.rejected',
+  'evidence.submitted',
+  'evidence.withdrawn',
   'rule.changed',
   'role.changed',
   'staff.changed',

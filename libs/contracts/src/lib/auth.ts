@@ -30,6 +30,8 @@ export const Permission = {
   SigningKeysManage: 'signing-keys.manage',
   AuditRead: 'audit.read',
   SettingsManage: 'settings.manage',
+  /** The mail outbox: every email Brevet sent or kept, with its content. */
+  MailRead: 'mail.read',
   /** One's own record, certificates and requirements. */
   Self: 'self',
 } as const;

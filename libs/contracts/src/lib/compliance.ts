@@ -191,6 +191,8 @@ export interface ComplianceFilter {
   definitionId?: string;
   /** People who currently hold this job role. */
   jobRoleId?: string;
+  /** Branches in this country (ISO 3166-1 alpha-2, e.g. `DE`). */
+  country?: string;
 }
 
 export interface ComplianceSummary {
@@ -235,6 +237,42 @@ export interface ComplianceMatrix {
   total: number;
   page: number;
   pageSize: number;
+}
+
+export const COMPLIANCE_AREA_KINDS = ['region', 'branch'] as const;
+export type ComplianceAreaKind = (typeof COMPLIANCE_AREA_KINDS)[number];
+
+/**
+ * One row of an organisation level (`GET /compliance/areas`): a region directly below the level's region with
+ * everything below it rolled up, or a branch directly in the level's region.
+ */
+export interface ComplianceAreaRow {
+  kind: ComplianceAreaKind;
+  id: string;
+  code: string;
+  name: string;
+  /** A branch's country (ISO 3166-1 alpha-2); null for a region. */
+  country: string | null;
+  /** Branches with requirements in view at or below this row (1 for a branch). */
+  branches: number;
+  totals: ComplianceCounts;
+  /** One per column with any requirement in this row, in column order. */
+  cells: ComplianceMatrixCell[];
+}
+
+/**
+ * One level of the organisation × credentials, for a heat map that starts with the top regions and drills in:
+ * `regionId` picks the level (its sub-regions and its own branches); without it, the top regions. The other
+ * filters and the viewer's scope apply as everywhere. Not paged: a level holds one region's children.
+ */
+export interface ComplianceAreas {
+  asOf: string;
+  /** The level's region; null for the top level. */
+  regionId: string | null;
+  /** Every credential required in this level's view, by code. */
+  columns: ComplianceCredentialRef[];
+  /** Regions first, then branches, each by name. */
+  rows: ComplianceAreaRow[];
 }
 
 /** One person against one required credential: the row behind every count. */
@@ -317,6 +355,47 @@ export interface ComplianceImpact {
   requirementsAfter: number;
 }
 
+/** A trend's points: every computed day, or per ISO week (Monday to Sunday) its last computed day. */
+export const COMPLIANCE_TREND_GRANULARITIES = ['day', 'week'] as const;
+export type ComplianceTrendGranularity = (typeof COMPLIANCE_TREND_GRANULARITIES)[number];
+
+/** The longest range a trend may span, in days (three years). */
+export const COMPLIANCE_TREND_MAX_DAYS = 1096;
+
+/**
+ * `GET /compliance/trends`: compliance over time from the daily snapshots. Without `to`, the last computed day;
+ * without `from`, a year before `to`. Job roles are not a filter: snapshots are stored per branch and credential.
+ */
+export interface ComplianceTrendQuery {
+  from?: string;
+  to?: string;
+  granularity?: ComplianceTrendGranularity;
+  /** Branches in this region or any region below it (today's tree). */
+  regionId?: string;
+  branchId?: string;
+  definitionId?: string;
+  /** Branches in this country (ISO 3166-1 alpha-2). */
+  country?: string;
+}
+
+/**
+ * The counts at the end of one day, summed over the branches in view: who worked at a branch on that day counts
+ * there. `date` is the day (for weekly points, the last computed day of that week).
+ */
+export interface ComplianceTrendPoint extends ComplianceCounts {
+  date: string;
+}
+
+export interface ComplianceTrend {
+  from: string;
+  to: string;
+  granularity: ComplianceTrendGranularity;
+  /** The last day any snapshot was computed for; null when there is none yet. */
+  latestDay: string | null;
+  /** Oldest first. Days that were never computed have no point (a gap, not a zero). */
+  points: ComplianceTrendPoint[];
+}
+
 export const ComplianceRoutes = {
   rules: '/api/v1/compliance/rules',
   rule: (id: string) => `/api/v1/compliance/rules/${encodeURIComponent(id)}`,
@@ -327,4 +406,6 @@ export const ComplianceRoutes = {
   matrix: '/api/v1/compliance/matrix',
   requirements: '/api/v1/compliance/requirements',
   expiring: '/api/v1/compliance/expiring',
+  areas: '/api/v1/compliance/areas',
+  trends: '/api/v1/compliance/trends',
 } as const;

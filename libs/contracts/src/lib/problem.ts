@@ -1,3 +1,6 @@
+import { EvidenceErrorCode } from './evidence';
+import { MailErrorCode } from './mail';
+import { ExportErrorCode } from './exports';
 import { SsoErrorCode } from './sso';
 /**
  * Every API error is an RFC 9457 problem document served as `application/problem+json`.
@@ -75,5 +78,8 @@ export const ErrorCode = {
   AwardImportTooLarge: 'award.import_too_large',
   SelfNotLinked: 'self.not_linked',
   ...SsoErrorCode,
+  ...EvidenceErrorCode,
+  ...MailErrorCode,
+  ...ExportErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

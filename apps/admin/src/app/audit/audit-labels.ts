@@ -13,6 +13,8 @@ export const ACTION_LABELS: Record<AuditAction, TranslationKey> = {
   'award.renewed': 'audit.actions.awardRenewed',
   'evidence.approved': 'audit.actions.evidenceApproved',
   'evidence.rejected': 'audit.actions.evidenceRejected',
+  'evidence.submitted': 'audit.actions.evidenceSubmitted',
+  'evidence.withdrawn': 'audit.actions.evidenceWithdrawn',
   'rule.changed': 'audit.actions.ruleChanged',
   'role.changed': 'audit.actions.roleChanged',
   'staff.changed': 'audit.actions.staffChanged',

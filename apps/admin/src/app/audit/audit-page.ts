@@ -28,7 +28,14 @@ import {
   prettyJson,
 } from './audit-labels';
 import { AuditLogStore } from './audit-log.store';
-import { AUDIT_PAGE_SIZES, DEFAULT_AUDIT_VIEW, isAuditFiltered, type AuditView } from './audit-query';
+import { ExportButton } from '../exports/export-button';
+import {
+  AUDIT_PAGE_SIZES,
+  DEFAULT_AUDIT_VIEW,
+  auditFilters,
+  isAuditFiltered,
+  type AuditView,
+} from './audit-query';
 
 /**
  * The audit log: who did what, when, to what, with which outcome and from where. Filterable and paged; each
@@ -38,6 +45,7 @@ import { AUDIT_PAGE_SIZES, DEFAULT_AUDIT_VIEW, isAuditFiltered, type AuditView }
 @Component({
   selector: 'bv-audit-page',
   imports: [
+    ExportButton,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
@@ -70,6 +78,11 @@ export class AuditPage {
   protected readonly search = new FormControl(this.view().q, { nonNullable: true });
   protected readonly rows = computed(() => this.store.page()?.items ?? []);
   protected readonly filtered = computed(() => isAuditFiltered(this.view()));
+  /** What the export button exports: the entries shown, in the order shown. */
+  protected readonly exportFilters = computed(() => ({
+    ...auditFilters(this.view()),
+    sort: this.view().order === 'oldest' ? ('sequence' as const) : ('-sequence' as const),
+  }));
   protected readonly verified = computed(() => {
     const state = this.store.verification();
     return state.status === 'done' ? state.result : null;

@@ -22,6 +22,7 @@ import {
   type PersonDialogData,
   type PersonDialogResult,
 } from './person-dialog';
+import { PersonCertificates } from '../awards/person-certificates';
 import { PersonHistory } from './person-history';
 import { StaffApi } from './staff-api';
 import { StaffLookups } from './staff-lookups';
@@ -39,6 +40,7 @@ type LoadResult = { person: StaffDetail; problem?: never } | { person?: never; p
     MatIconModule,
     MatMenuModule,
     MatProgressBarModule,
+    PersonCertificates,
     PersonHistory,
     RouterLink,
     StaffStatusBadge,
@@ -52,6 +54,8 @@ export class PersonPage {
   protected readonly i18n = inject(I18n);
   /** Whether the person may change staff records (managers may only look). */
   protected readonly canEdit = inject(AuthStore).can(Permission.StaffWrite);
+  /** Whether the person may see certificates (the awards of people in their scope). */
+  protected readonly canSeeAwards = inject(AuthStore).can(Permission.AwardsRead);
   protected readonly lookups = inject(StaffLookups);
   private readonly api = inject(StaffApi);
   private readonly route = inject(ActivatedRoute);

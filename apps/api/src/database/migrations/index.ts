@@ -7,6 +7,11 @@ import { AuditLog1795892975392 } from './1795892975392-AuditLog';
 import { AuthCore1795893057995 } from './1795893057995-AuthCore';
 import { SsoIdentityProviders1795893553296 } from './1795893553296-SsoIdentityProviders';
 import { ComplianceRules1795894092635 } from './1795894092635-ComplianceRules';
+import { Evidence1795904576901 } from './1795904576901-Evidence';
+import { Exports1795905320371 } from './1795905320371-Exports';
+import { MailAndReminders1795905564518 } from './1795905564518-MailAndReminders';
+import { ComplianceTrends1795905973665 } from './1795905973665-ComplianceTrends';
+import { ComplianceAggregates1795906019526 } from './1795906019526-ComplianceAggregates';
 
 /** Every migration, in order. `npm run migration:generate -- Name` appends to this list. */
 export const MIGRATIONS: Function[] = [
@@ -19,4 +24,9 @@ export const MIGRATIONS: Function[] = [
   AuthCore1795893057995,
   SsoIdentityProviders1795893553296,
   ComplianceRules1795894092635,
+  Evidence1795904576901,
+  Exports1795905320371,
+  MailAndReminders1795905564518,
+  ComplianceTrends1795905973665,
+  ComplianceAggregates1795906019526,
 ];

@@ -20,6 +20,13 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   {
+    path: '/dashboard',
+    icon: 'dashboard',
+    label: 'nav.dashboard',
+    group: 'work',
+    requires: Permission.ComplianceRead,
+  },
+  {
     path: '/organisation',
     icon: 'accountTree',
     label: 'nav.organisation',
@@ -28,7 +35,36 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/branches', icon: 'store', label: 'nav.branches', group: 'work', requires: Permission.OrgRead },
   { path: '/staff', icon: 'people', label: 'nav.staff', group: 'work', requires: Permission.StaffRead },
+  {
+    path: '/approvals',
+    icon: 'inbox',
+    label: 'nav.approvals',
+    group: 'work',
+    requires: Permission.EvidenceApprove,
+  },
+  {
+    path: '/catalogue',
+    icon: 'school',
+    label: 'nav.catalogue',
+    group: 'work',
+    requires: Permission.CatalogueRead,
+  },
+  {
+    path: '/awards',
+    icon: 'checkCircle',
+    label: 'nav.awards',
+    group: 'work',
+    requires: Permission.AwardsRead,
+  },
   { path: '/import', icon: 'upload', label: 'nav.import', group: 'work', requires: Permission.HrImport },
+  { path: '/rules', icon: 'rule', label: 'nav.rules', group: 'work', requires: Permission.ComplianceRead },
+  {
+    path: '/exports',
+    icon: 'download',
+    label: 'nav.exports',
+    group: 'work',
+    requires: Permission.ReportsExport,
+  },
   { path: '/audit', icon: 'list', label: 'nav.audit', group: 'admin', requires: Permission.AuditRead },
   {
     path: '/settings/sso',
@@ -37,6 +73,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'admin',
     requires: Permission.SsoManage,
   },
+  { path: '/mail', icon: 'mail', label: 'nav.mail', group: 'admin', requires: Permission.MailRead },
   {
     path: '/me',
     icon: 'verified',
@@ -57,7 +94,8 @@ export function navItemsFor(me: Me | null): NavItem[] {
 }
 
 /**
- * Where `/` takes a signed-in person: HR admins, managers and auditors to their first page; employees
+ * Where `/` takes a signed-in person: HR admins, managers and auditors to their first page (the compliance
+ * dashboard for everyone who may read compliance, as it comes first); employees
  * (who may open only their own records) to "My certificates".
  */
 export function landingPath(me: Me | null): string {
