@@ -54,7 +54,7 @@ describe('embedded mode (built app as a real process, PGlite)', () => {
     expect(after.total).toBe(13);
     expect(after.items.map((b) => b.code)).toContain('DE-KIE-01');
     expect(await app.stop('SIGTERM')).toBe(0);
-  });
+  }, 180_000); // two full starts of the built app, demo seed (with a year of trends) included
 
   it('refuses to start a separate worker in embedded mode, saying why', async () => {
     await expect(startBrevet({ entry: 'worker', timeoutMs: 30_000 })).rejects.toThrow(
