@@ -224,7 +224,7 @@ export class EvidenceRepository {
     const rows: Array<Record<string, unknown>> = await this.txHost.tx.query(
       `SELECT ${SELECT_EVIDENCE} FROM ${FROM_EVIDENCE}
         WHERE e.id = $1 AND ${visibilitySql(visibility, param)}
-        `,
+        ${lock ? 'FOR UPDATE OF e' : ''}`,
       values,
     );
     return rows.length > 0 ? toEvidenceRow(rows[0]) : null;
