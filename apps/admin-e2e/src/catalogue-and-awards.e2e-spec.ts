@@ -98,6 +98,16 @@ describe('catalogue and awards', () => {
     const demo = await apiGet<CredentialPage>(brevet, '/api/v1/credentials');
     await page.getByText(`${demo.total} certificates`).waitFor();
     await page.locator('td.title-cell').first().waitFor();
+    // Every badge loads (the list asks for one image per row).
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('img.thumb')).every((img) => (img as HTMLImageElement).complete),
+    );
+    const broken = await page.$$eval('img.thumb', (images) =>
+      images
+        .filter((img) => (img as HTMLImageElement).naturalWidth === 0)
+        .map((img) => img.getAttribute('src')),
+    );
+    expect(broken).toEqual([]);
     await screenshot(page, 'catalogue-en.png');
 
     await page.getByRole('link', { name: 'New certificate' }).first().click();
@@ -409,6 +419,10 @@ describe('catalogue and awards', () => {
     await page.getByText('2 people chosen', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByText('Ready: 2 certificates to award.').waitFor();
+    await page
+      .getByRole('heading', { name: '3. Check and award' })
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'awards-bulk-en.png');
     await page.getByRole('button', { name: 'Award to 2 people' }).click();
     await page.getByText('Done: 2 certificates awarded.').waitFor();
 
@@ -429,6 +443,7 @@ describe('catalogue and awards', () => {
     await dialog.getByRole('button', { name: 'Renew', exact: true }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/awards/') && !url.pathname.endsWith(first.id));
     await page.getByRole('link', { name: 'Open the previous certificate' }).waitFor();
+    await screenshot(page, 'award-en.png');
     expect(await apiGet<Award>(brevet, `/api/v1/awards/${first.id}`)).toMatchObject({
       recordStatus: 'superseded',
       status: 'superseded',

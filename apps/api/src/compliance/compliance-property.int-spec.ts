@@ -36,9 +36,9 @@ import { seededRandom } from '../seed/demo-people';
  * afresh and the pure domain function (`evaluateCompliance`) run person by person.
  */
 
-/** Three rounds of every kind of change, each round in a random order. */
+/** Two rounds of every kind of change, each round in a random order. */
 const KINDS = 14;
-const STEPS = 3 * KINDS;
+const STEPS = 2 * KINDS;
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Pacific/Kiritimati', 'UTC'];
 
 type Random = () => number;

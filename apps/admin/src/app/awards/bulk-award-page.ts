@@ -394,7 +394,7 @@ export class BulkAwardPage {
     };
     this.rosterBusy.set(true);
     this.rosterProblem.set(null);
-    this.rosterNames.set(people.map((p) => `${this.personName(p)} (${p.employeeNumber})`));
+    this.rosterNames.set(people.map((p) => this.personName(p)));
     this.batch(
       () => this.api.bulk({ ...request, dryRun }),
       dryRun,
