@@ -85,8 +85,9 @@ describe('sign-in and sign-out', () => {
     app = await openApp(browser, brevet, { session: null, path: '/login' });
     const { page, context } = app;
     await signInWithPassword(page, ADMIN.email, ADMIN.password);
-    await page.waitForURL((url) => url.pathname === '/organisation');
-    await page.getByRole('heading', { name: 'Organisation', level: 1 }).waitFor();
+    // An HR admin's start page is the compliance dashboard.
+    await page.waitForURL((url) => url.pathname === '/dashboard');
+    await page.getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
 
     const me = await apiGet<Me>(brevet, '/api/v1/auth/me');
     await page.getByRole('banner').getByText(me.displayName, { exact: true }).waitFor();
@@ -111,7 +112,7 @@ describe('sign-in and sign-out', () => {
     // Back shows the sign-in page again, not the pages seen before (the sign-out replaced the staff list).
     await page.goBack();
     await page.waitForURL(
-      (url) => url.pathname === '/login' && url.searchParams.get('returnTo') === '/organisation',
+      (url) => url.pathname === '/login' && !!url.searchParams.get('returnTo')?.startsWith('/dashboard'),
     );
     await page.getByRole('heading', { name: 'Sign in to Brevet' }).waitFor();
     expect(await page.getByRole('list', { name: 'Regions and branches' }).count()).toBe(0);
@@ -122,7 +123,7 @@ describe('sign-in and sign-out', () => {
     app = await openApp(browser, brevet, { session: null, path: '/login?returnTo=//evil.example/steal' });
     const { page } = app;
     await signInWithPassword(page, ADMIN.email, ADMIN.password);
-    await page.waitForURL((url) => url.pathname === '/organisation');
+    await page.waitForURL((url) => url.pathname === '/dashboard');
     expect(new URL(page.url()).origin).toBe(brevet.url);
   });
 
