@@ -21,18 +21,17 @@ import type {
 } from './compliance.dto';
 import { ComplianceAggregateRepository } from './compliance-aggregate.repository';
 import { mapAreas, mapMatrix, mapRequirement, mapSummary } from './compliance.mapper';
-import { ComplianceRepository, type ComplianceFilterQuery } from './compliance.repository';
+import type { ComplianceFilterQuery } from './compliance.repository';
 
 /**
  * The answers HR and managers open Brevet for, computed for the instant asked and limited to the viewer's
  * scope in SQL: summary counts and rates, the branch × credential matrix, the people behind any count, and who
- * expires soon. Summary, matrix and lists read the materialised aggregates (ComplianceAggregateRepository),
- * caught up first; the rest evaluates with the engine (ComplianceRepository).
+ * expires soon. Every answer reads the materialised aggregates (ComplianceAggregateRepository), caught up
+ * first; the engine that fills them is ComplianceRepository's evaluation SQL.
  */
 @Injectable()
 export class ComplianceService {
   constructor(
-    private readonly compliance: ComplianceRepository,
     private readonly aggregates: ComplianceAggregateRepository,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
