@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ComplianceAggregateRepository } from './compliance-aggregate.repository';
+import { ComplianceCatchUpJob } from './compliance-catch-up.job';
 import { ComplianceExemptionRepository } from './compliance-exemption.repository';
 import { ComplianceExemptionsController } from './compliance-exemptions.controller';
 import { ComplianceExemptionsService } from './compliance-exemptions.service';
@@ -38,7 +39,8 @@ import { DemoComplianceSeed } from './demo-compliance-seed';
     ComplianceSnapshotRepository,
     ComplianceSnapshotService,
     ComplianceSnapshotJob,
+    ComplianceCatchUpJob,
   ],
-  exports: [ComplianceRepository, DemoComplianceSeed, ComplianceSnapshotService],
+  exports: [ComplianceRepository, DemoComplianceSeed, ComplianceSnapshotService, ComplianceService],
 })
 export class ComplianceModule {}

@@ -322,6 +322,17 @@ describe('HR import: dry run and apply (real PostgreSQL)', () => {
     expect(await count('hr_import_row')).toBe(0);
   });
 
+  it('brings the compliance aggregates up to date in the background after an apply, before anyone reads them', async () => {
+    const marks = async () =>
+      Number((await t.dataSource.query(`SELECT count(*) AS n FROM compliance_dirty`))[0].n as string);
+    await apply((await upload(baseFile())).id);
+    await settleJobs(t); // the catch-up is relayed after the apply job's commit
+    expect(await marks()).toBe(0);
+    // Without the job, the people the import wrote stay marked until the first compliance read.
+    await t.dataSource.query(`UPDATE staff SET hire_date = hire_date - 1 WHERE employee_number = '1001'`);
+    expect(await marks()).toBeGreaterThan(0);
+  });
+
   it("serves the result as CSV for Excel: BOM, the file's delimiter, counts and every issue", async () => {
     const bad = await upload(
       csv(

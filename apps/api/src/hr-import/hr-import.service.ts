@@ -505,6 +505,15 @@ export class HrImportService {
           appliedAt: this.clock.now(),
         });
         leftStaffIds = applied.leftStaffIds;
+        const changed = applied.counts.created + applied.counts.updated + applied.counts.deactivated;
+        if (changed > 0) {
+          // The compliance aggregates are rebuilt in the background after the commit, not by the first reader.
+          await this.outbox.enqueue(
+            JobName.CatchUpCompliance,
+            { cause: `HR import ${id}` },
+            { jobId: `compliance.catch-up.hr-import.${id}` },
+          );
+        }
         await this.audit.record({
           action: 'import.applied',
           actor,
@@ -533,6 +542,8 @@ export class HrImportService {
     if (result.created + result.updated + result.deactivated >= STATISTICS_AFTER_CHANGES) {
       await this.imports.refreshStaffStatistics();
     }
+    // After the statistics, so that the compliance catch-up enqueued above plans with the new sizes.
+    this.outbox.flushSoon();
   }
 
   /**

@@ -19,6 +19,7 @@ export enum JobName {
   DeliverMail = 'mail.deliver',
   RunReminders = 'reminders.run',
   SnapshotCompliance = 'compliance.snapshot',
+  CatchUpCompliance = 'compliance.catch-up',
 }
 
 export interface JobPayloads {
@@ -31,6 +32,8 @@ export interface JobPayloads {
   [JobName.RunReminders]: { slot?: string };
   /** `through`: the last day (YYYY-MM-DD) to store compliance counts for; earlier missing days are filled too. */
   [JobName.SnapshotCompliance]: { through: string };
+  /** Brings the compliance aggregates up to date after a large change; `cause` (e.g. an import ID) for logs only. */
+  [JobName.CatchUpCompliance]: { cause?: string };
 }
 
 /** Which queue each job runs on. A `Record` so that a new `JobName` without a queue does not compile. */
@@ -42,6 +45,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeliverMail]: QueueName.Mail,
   [JobName.RunReminders]: QueueName.Reminders,
   [JobName.SnapshotCompliance]: QueueName.Compliance,
+  [JobName.CatchUpCompliance]: QueueName.Compliance,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);
