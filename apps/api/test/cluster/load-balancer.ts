@@ -1,0 +1,128 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One API process behind the balancer. */
+export interface Backend {
+  url: string;
+  /** Set when a connection to it was refused; no request goes there again until `revive`. */
+  down: boolean;
+}
+
+export interface BalancerStats {
+  /** Requests answered by each backend, by index. */
+  answeredBy: number[];
+  /** Requests sent again to the next backend after a refused connection (they never reached the first). */
+  retriedAfterRefusal: number;
+  /** Requests that failed after reaching a backend (answered 502 here): not accepted, the client may retry. */
+  failedInFlight: number;
+}
+
+/** Header a test sets to send a request to one backend by index, e.g. to start a sign-in on the first. */
+export const PIN_HEADER = 'x-test-backend';
+
+/**
+ * A small round-robin reverse proxy on loopback, standing in for the load balancer in front of several API
+ * processes. It behaves like a careful production proxy: a request whose connection is refused never reached
+ * the backend and is sent to the next one; a request that fails after it was sent (the backend died with it)
+ * is answered 502 and not retried, because it may have been carried out. Request bodies are buffered (tests
+ * send small ones), so a refused request can be replayed. Sets X-Forwarded-For/-Proto like a real proxy.
+ */
+export class LoadBalancer {
+  readonly backends: Backend[] = [];
+  readonly stats: BalancerStats = { answeredBy: [], retriedAfterRefusal: 0, failedInFlight: 0 };
+  private server?: http.Server;
+  private next = 0;
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | null;
+    if (!address) throw new Error('the load balancer is not listening');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  async listen(): Promise<void> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 1_000;
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+  }
+
+  add(url: string): number {
+    this.backends.push({ url, down: false });
+    this.stats.answeredBy.push(0);
+    return this.backends.length - 1;
+  }
+
+  /** Points backend `index` at a new process (e.g. after a restart) and sends it requests again. */
+  revive(index: number, url: string): void {
+    this.backends[index] = { url, down: false };
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const pinned = req.headers[PIN_HEADER];
+    const order = this.order(typeof pinned === 'string' ? Number(pinned) : undefined);
+    for (const index of order) {
+      const outcome = await this.forward(index, req, body, res);
+      if (outcome === 'answered') {
+        this.stats.answeredBy[index] += 1;
+        return;
+      }
+      if (outcome === 'failed') {
+        this.stats.failedInFlight += 1;
+        if (res.headersSent) res.destroy();
+        else res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway: the backend failed');
+        return;
+      }
+      this.backends[index].down = true;
+      this.stats.retriedAfterRefusal += 1;
+    }
+    res.writeHead(503, { 'content-type': 'text/plain' });
+    res.end('no backend is up');
+  }
+
+  /** Backends to try, in order: the pinned one only, or every live one starting at the next in turn. */
+  private order(pinned: number | undefined): number[] {
+    if (pinned !== undefined && Number.isInteger(pinned) && this.backends[pinned]) return [pinned];
+    const live = this.backends.map((b, i) => (b.down ? -1 : i)).filter((i) => i >= 0);
+    if (live.length === 0) return [];
+    const start = this.next++ % live.length;
+    return [...live.slice(start), ...live.slice(0, start)];
+  }
+
+  private forward(
+    index: number,
+    req: http.IncomingMessage,
+    body: Buffer,
+    res: http.ServerResponse,
+  ): Promise<'answered' | 'refused' | 'failed'> {
+    const target = new URL(req.url ?? '/', this.backends[index].url);
+    const headers = { ...req.headers };
+    delete headers[PIN_HEADER];
+    const forwardedFor = req.headers['x-forwarded-for'];
+    headers['x-forwarded-for'] = [forwardedFor, req.socket.remoteAddress].filter(Boolean).join(', ');
+    headers['x-forwarded-proto'] = 'http';
+    headers['content-length'] = String(body.length);
+    headers.connection = 'close';
+    return new Promise((resolve) => {
+      let connected = false;
+      const upstream = http.request(target, { method: req.method, headers, agent: false }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        answer.on('close', () => resolve(answer.complete ? 'answered' : 'failed'));
+      });
+      upstream.on('socket', (socket) => socket.on('connect', () => (connected = true)));
+      upstream.on('error', (error: NodeJS.ErrnoException) =>
+        resolve(!connected && error.code === 'ECONNREFUSED' ? 'refused' : 'failed'),
+      );
+      upstream.end(body);
+    });
+  }
+}
