@@ -1,10 +1,20 @@
 import type { Award } from '@brevet/contracts';
-import { passwordSessionCookie } from '@brevet/testing';
+import {
+  PIN_HEADER,
+  passwordSessionCookie,
+  startCluster,
+  type Cluster,
+  type LoadBalancer,
+} from '@brevet/testing';
 import { RATE_LIMITS } from '../../src/shared-state/rate-limit';
 import { TestSmtpServer } from '../mail/smtp-test-server';
 import { withinOneWindow } from '../support/password-accounts';
-import { startCluster, type Cluster } from './cluster';
-import { PIN_HEADER } from './load-balancer';
+import {
+  TEST_KEY_ENCRYPTION_SECRET,
+  TEST_PG_ADMIN_URL,
+  TEST_REDIS_URL,
+  uniqueRedisPrefix,
+} from '../support/test-env';
 
 /**
  * `npm run test:cluster` (issue 10): two API processes behind a load balancer and two workers, on the local
@@ -18,8 +28,12 @@ let cluster: Cluster;
 let smtp: TestSmtpServer;
 
 beforeAll(async () => {
-  smtp = await TestSmtpServer.start({ beforeAccept: () => new Promise((r) => setTimeout(r, 150)) });
+  smtp = await TestSmtpServer.start({ beforeAccept: () => new Promise((r) => setTimeout(r, 400)) });
   cluster = await startCluster({
+    adminDatabaseUrl: TEST_PG_ADMIN_URL,
+    redisUrl: TEST_REDIS_URL,
+    redisPrefix: uniqueRedisPrefix('cluster'),
+    keyEncryptionSecret: TEST_KEY_ENCRYPTION_SECRET,
     apis: 2,
     workers: 2,
     env: {
@@ -98,6 +112,44 @@ function sessionCookieOf(reply: Reply): string | null {
   const cookie = reply.headers.getSetCookie().find((c) => c.startsWith('brevet_session='));
   return cookie ? cookie.split(';')[0] : null;
 }
+
+describe('losing a worker mid-job', () => {
+  it('SIGKILL while reminder emails go out: the other worker finishes them, and no email goes out twice', async () => {
+    // The workers' start ran the day's reminders (the latest slot runs once, whichever worker claims it).
+    await until(() => smtp.arrived.length >= 10, 120_000, 'the first reminder emails');
+    expect(await cluster.workers[0].stop('SIGKILL')).toBeNull();
+    const arrivedAtKill = smtp.arrived.length;
+    const open = async () =>
+      Number(
+        (
+          await cluster.query<{ n: string }>(
+            `SELECT count(*) AS n FROM mail_message WHERE status IN ('pending', 'sending')`,
+          )
+        )[0].n,
+      );
+    await until(async () => (await open()) === 0, 180_000, 'every claimed email to be handed over');
+
+    const rows = await cluster.query<{ status: string; provider_message_id: string | null }>(
+      `SELECT status, provider_message_id FROM mail_message`,
+    );
+    const arrivedIds = smtp.arrived.map((m) => m.messageId);
+    expect(new Set(arrivedIds).size).toBe(arrivedIds.length);
+    const sent = rows.filter((r) => r.status === 'sent');
+    expect(sent.length).toBeGreaterThan(10);
+    for (const row of sent) expect(arrivedIds).toContain(row.provider_message_id);
+    // Only a message in the SMTP conversation at the kill may be uncertain (at most once, docs/reminders.md).
+    const uncertain = rows.filter((r) => r.status === 'uncertain');
+    expect(uncertain.length).toBeLessThanOrEqual(10);
+    expect(sent.length + uncertain.length).toBe(rows.length);
+    // The kill came mid-way: most emails went out after it.
+    expect(rows.length).toBeGreaterThan(arrivedAtKill + 10);
+    // One reminder run for the day's slot, though two workers started.
+    const runs = await cluster.query<{ n: string }>(
+      `SELECT count(*) AS n FROM recurring_job_run WHERE job_name = 'reminders.run'`,
+    );
+    expect(Number(runs[0].n)).toBe(1);
+  });
+});
 
 describe('SAML sign-in across processes', () => {
   it('a sign-in started on one API process completes on the other, and the session works on both', async () => {
@@ -191,7 +243,8 @@ async function issueAwards(
     [];
   let nextIndex = 0;
   let midwayDone: Promise<void> | undefined;
-  const today = new Date().toISOString().slice(0, 10);
+  // Yesterday (UTC) has begun in every branch's time zone; today may not have yet (award.completed_in_future).
+  const today = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const lane = async () => {
     while (nextIndex < pairs.length) {
       const pair = pairs[nextIndex++];
@@ -257,7 +310,7 @@ describe('losing an API process under load', () => {
     });
     expect(results.filter((r) => r.status !== 201)).toEqual([]);
     await expectAllAcceptedStored(results.map((r) => r.award as Award));
-    expect(cluster.balancer.backends[0].down).toBe(true);
+    expect((cluster.balancer as LoadBalancer).backends[0].down).toBe(true);
     await cluster.restartApi(0);
   });
 
@@ -283,40 +336,5 @@ describe('losing an API process under load', () => {
       expect(row.audited).toBe(row.awards);
     }
     await cluster.restartApi(1);
-  });
-});
-
-describe('losing a worker mid-job', () => {
-  it('SIGKILL while reminder emails go out: the other worker finishes them, and no email goes out twice', async () => {
-    // The workers' start ran the day's reminders (the latest slot runs once, whichever worker claims it).
-    await until(() => smtp.arrived.length >= 10, 120_000, 'the first reminder emails');
-    expect(await cluster.workers[0].stop('SIGKILL')).toBeNull();
-    const open = async () =>
-      Number(
-        (
-          await cluster.query<{ n: string }>(
-            `SELECT count(*) AS n FROM mail_message WHERE status IN ('pending', 'sending')`,
-          )
-        )[0].n,
-      );
-    await until(async () => (await open()) === 0, 180_000, 'every claimed email to be handed over');
-
-    const rows = await cluster.query<{ status: string; provider_message_id: string | null }>(
-      `SELECT status, provider_message_id FROM mail_message`,
-    );
-    const arrivedIds = smtp.arrived.map((m) => m.messageId);
-    expect(new Set(arrivedIds).size).toBe(arrivedIds.length);
-    const sent = rows.filter((r) => r.status === 'sent');
-    expect(sent.length).toBeGreaterThan(10);
-    for (const row of sent) expect(arrivedIds).toContain(row.provider_message_id);
-    // Only a message in the SMTP conversation at the kill may be uncertain (at most once, docs/reminders.md).
-    const uncertain = rows.filter((r) => r.status === 'uncertain');
-    expect(uncertain.length).toBeLessThanOrEqual(10);
-    expect(sent.length + uncertain.length).toBe(rows.length);
-    // One reminder run for the day's slot, though two workers started.
-    const runs = await cluster.query<{ n: string }>(
-      `SELECT count(*) AS n FROM recurring_job_run WHERE job_name = 'reminders.run'`,
-    );
-    expect(Number(runs[0].n)).toBe(1);
   });
 });

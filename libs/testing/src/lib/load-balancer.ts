@@ -1,4 +1,6 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
+import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 /** One API process behind the balancer. */
@@ -27,11 +29,21 @@ export const PIN_HEADER = 'x-test-backend';
  * is answered 502 and not retried, because it may have been carried out. Request bodies are buffered (tests
  * send small ones), so a refused request can be replayed. Sets X-Forwarded-For/-Proto like a real proxy.
  */
-export class LoadBalancer {
+export class LoadBalancer implements Balancer {
   readonly backends: Backend[] = [];
   readonly stats: BalancerStats = { answeredBy: [], retriedAfterRefusal: 0, failedInFlight: 0 };
   private server?: http.Server;
   private next = 0;
+  /**
+   * Keep-alive connections to the backends (load tests): faster, but a request on a kept connection that the
+   * backend closed at that moment fails; a GET is then sent again, anything else answered 502. Off by default,
+   * so a test's POSTs never meet that race.
+   */
+  private readonly agent: http.Agent | false;
+
+  constructor(options: { keepAlive?: boolean } = {}) {
+    this.agent = options.keepAlive ? new http.Agent({ keepAlive: true, maxSockets: 256 }) : false;
+  }
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | null;
@@ -70,12 +82,14 @@ export class LoadBalancer {
     const pinned = req.headers[PIN_HEADER];
     const order = this.order(typeof pinned === 'string' ? Number(pinned) : undefined);
     for (const index of order) {
-      const outcome = await this.forward(index, req, body, res);
+      let outcome = await this.forward(index, req, body, res);
+      if (outcome === 'reset-before-answer' && req.method === 'GET')
+        outcome = await this.forward(index, req, body, res);
       if (outcome === 'answered') {
         this.stats.answeredBy[index] += 1;
         return;
       }
-      if (outcome === 'failed') {
+      if (outcome === 'failed' || outcome === 'reset-before-answer') {
         this.stats.failedInFlight += 1;
         if (res.headersSent) res.destroy();
         else res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway: the backend failed');
@@ -102,7 +116,7 @@ export class LoadBalancer {
     req: http.IncomingMessage,
     body: Buffer,
     res: http.ServerResponse,
-  ): Promise<'answered' | 'refused' | 'failed'> {
+  ): Promise<'answered' | 'refused' | 'failed' | 'reset-before-answer'> {
     const target = new URL(req.url ?? '/', this.backends[index].url);
     const headers = { ...req.headers };
     delete headers[PIN_HEADER];
@@ -110,19 +124,77 @@ export class LoadBalancer {
     headers['x-forwarded-for'] = [forwardedFor, req.socket.remoteAddress].filter(Boolean).join(', ');
     headers['x-forwarded-proto'] = 'http';
     headers['content-length'] = String(body.length);
-    headers.connection = 'close';
+    if (!this.agent) headers.connection = 'close';
     return new Promise((resolve) => {
       let connected = false;
-      const upstream = http.request(target, { method: req.method, headers, agent: false }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+      const upstream = http.request(target, { method: req.method, headers, agent: this.agent }, (answer) => {
+        // Hop-by-hop headers stay between balancer and backend: the client's connection stays open.
+        const { connection: _connection, 'keep-alive': _keepAlive, ...forwarded } = answer.headers;
+        res.writeHead(answer.statusCode ?? 502, forwarded);
         answer.pipe(res);
         answer.on('close', () => resolve(answer.complete ? 'answered' : 'failed'));
       });
-      upstream.on('socket', (socket) => socket.on('connect', () => (connected = true)));
-      upstream.on('error', (error: NodeJS.ErrnoException) =>
-        resolve(!connected && error.code === 'ECONNREFUSED' ? 'refused' : 'failed'),
-      );
+      upstream.on('socket', (socket) => {
+        if (upstream.reusedSocket) connected = true;
+        else socket.on('connect', () => (connected = true));
+      });
+      upstream.on('error', (error: NodeJS.ErrnoException) => {
+        if (!connected && error.code === 'ECONNREFUSED') resolve('refused');
+        else if (upstream.reusedSocket && error.code === 'ECONNRESET' && !res.headersSent)
+          resolve('reset-before-answer');
+        else resolve('failed');
+      });
       upstream.end(body);
     });
+  }
+}
+
+/** The part of a balancer the cluster drives. */
+export interface Balancer {
+  readonly url: string;
+  add(url: string): number;
+  revive(index: number, url: string): void;
+  close(): Promise<void>;
+}
+
+/** The {@link LoadBalancer} in a child process of its own (load-balancer.main.ts), for load tests. */
+export class ChildLoadBalancer implements Balancer {
+  private count = 0;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<ChildLoadBalancer> {
+    const child = fork(path.join(__dirname, 'load-balancer.main.ts'), [], {
+      execArgv: ['-r', '@swc-node/register'],
+      env: {
+        ...process.env,
+        SWC_NODE_PROJECT: process.env['SWC_NODE_PROJECT'] ?? 'apps/api/tsconfig.spec.json',
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once('message', (m: { url: string }) => resolve(m.url));
+      child.once('exit', (code) => reject(new Error(`the load balancer process exited with ${code}`)));
+    });
+    return new ChildLoadBalancer(child, url);
+  }
+
+  add(url: string): number {
+    this.child.send({ add: url });
+    return this.count++;
+  }
+
+  revive(index: number, url: string): void {
+    this.child.send({ revive: [index, url] });
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const gone = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.disconnect();
+    await gone;
   }
 }

@@ -1,24 +1,18 @@
-import { startBrevet, WORKSPACE_ROOT, type BrevetProcess } from '@brevet/testing';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import {
-  databaseUrlFor,
-  TEST_KEY_ENCRYPTION_SECRET,
-  TEST_PG_ADMIN_URL,
-  TEST_REDIS_URL,
-  uniqueRedisPrefix,
-} from '../support/test-env';
-import { LoadBalancer } from './load-balancer';
+import { startBrevet, WORKSPACE_ROOT, type BrevetProcess } from './brevet-process';
+import { ChildLoadBalancer, LoadBalancer, type Balancer } from './load-balancer';
 
 /**
  * Brevet as it runs in production, on loopback: a fresh PostgreSQL database migrated by the explicit deploy
  * step (`migrate.js`), then several API processes behind a load balancer and several worker processes, all on
  * the machine's PostgreSQL and Redis (their own Redis key prefix). Every process gets the same configuration,
- * as replicas do; the first API seeds the demo company.
+ * as replicas do; the first API seeds the demo company (or the processes start on a database given).
  */
 export interface Cluster {
-  balancer: LoadBalancer;
+  /** In this process (tests read its stats and state) unless `balancerProcess`. */
+  balancer: Balancer;
   /** The balancer's URL: what users reach (PUBLIC_URL of every process). */
   url: string;
   apis: BrevetProcess[];
@@ -34,30 +28,54 @@ export interface Cluster {
 }
 
 export interface ClusterOptions {
+  /** A PostgreSQL URL with the right to create databases (e.g. the test database of the machine). */
+  adminDatabaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  /** The KEY_ENCRYPTION_SECRET every process shares. */
+  keyEncryptionSecret: string;
+  /** Use this migrated database (e.g. filled by `seed:scale`) instead of a fresh one; it is left in place. */
+  databaseUrl?: string;
+  /** The first API seeds the demo company into the fresh database (default: true without `databaseUrl`). */
+  seedDemo?: boolean;
   apis?: number;
   workers?: number;
   /** Extra environment for every process. */
   env?: Record<string, string>;
+  /** Run the balancer as a process of its own (load tests), not in this one. */
+  balancerProcess?: boolean;
 }
 
-export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
-  const dbName = `brevet_cluster_${Date.now().toString(36)}_${process.pid}`;
-  const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const databaseUrl = databaseUrlFor(dbName);
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  let dbName: string | null = null;
+  let databaseUrl = options.databaseUrl;
+  if (!databaseUrl) {
+    dbName = `brevet_cluster_${Date.now().toString(36)}_${process.pid}`;
+    const admin = new Client({ connectionString: options.adminDatabaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const url = new URL(options.adminDatabaseUrl);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+  }
+  const seedDemo = options.seedDemo ?? !options.databaseUrl;
 
-  const balancer = new LoadBalancer();
-  await balancer.listen();
+  let balancer: Balancer;
+  if (options.balancerProcess) balancer = await ChildLoadBalancer.start();
+  else {
+    const inProcess = new LoadBalancer();
+    await inProcess.listen();
+    balancer = inProcess;
+  }
   const env: Record<string, string> = {
     DATABASE_URL: databaseUrl,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_PREFIX: uniqueRedisPrefix('cluster'),
-    KEY_ENCRYPTION_SECRET: TEST_KEY_ENCRYPTION_SECRET,
+    REDIS_URL: options.redisUrl,
+    REDIS_PREFIX: options.redisPrefix,
+    KEY_ENCRYPTION_SECRET: options.keyEncryptionSecret,
     PUBLIC_URL: balancer.url,
     RUN_MIGRATIONS: 'false',
-    DEMO_IDP: 'true',
+    DEMO_IDP: String(seedDemo),
     SEED_DEMO: 'false',
     ...options.env,
   };
@@ -77,7 +95,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   };
 
   // The first API seeds the demo company; the others start on the seeded database, like later replicas.
-  apis.push(await startApi(true));
+  apis.push(await startApi(seedDemo));
   for (let i = 1; i < (options.apis ?? 2); i += 1) apis.push(await startApi(false));
   apis.forEach((api) => balancer.add(api.url));
   await Promise.all(Array.from({ length: options.workers ?? 2 }, () => startWorker()));
@@ -103,7 +121,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       await Promise.all([...apis, ...workers].map((p) => p.stop('SIGKILL')));
       await balancer.close();
       await client.end();
-      const dropper = new Client({ connectionString: TEST_PG_ADMIN_URL });
+      if (!dbName) return;
+      const dropper = new Client({ connectionString: options.adminDatabaseUrl });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await dropper.end();
