@@ -1,4 +1,5 @@
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -67,6 +68,11 @@ export class AppModule {
             autoLogging: { ignore: (req) => /^\/api\/(health|ready)$/.test(req.url ?? '') },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             customProps: () => ({ role }),
+            // With tracing on, each log line names its trace and span, so logs and traces find each other.
+            mixin: () => {
+              const span = trace.getActiveSpan()?.spanContext();
+              return span ? { trace_id: span.traceId, span_id: span.spanId } : {};
+            },
           },
         }),
         DatabaseModule,

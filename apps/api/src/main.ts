@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import './bootstrap/tracing-api.preload';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './bootstrap/configure-app';
 import { startRuntime } from './bootstrap/runtime';
 import { stopOnSignals } from './bootstrap/shutdown';
+import { stopTracing } from './bootstrap/tracing';
 import { MigrationService } from './database/migration.service';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { DemoIdpRegistration } from './sso/demo-idp/demo-idp-registration.service';
@@ -29,6 +31,7 @@ async function bootstrap(): Promise<void> {
     await drained;
     await app.close();
     await runtime.stop();
+    await stopTracing();
   });
 
   await app.listen(config.port, config.host);

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import './bootstrap/tracing-worker.preload';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { startRuntime } from './bootstrap/runtime';
 import { stopOnSignals } from './bootstrap/shutdown';
+import { stopTracing } from './bootstrap/tracing';
 import { startWorkerHealthServer, type WorkerHealthServer } from './bootstrap/worker-health';
 import { HealthService } from './health/health.service';
 
@@ -27,6 +29,7 @@ async function bootstrap(): Promise<void> {
     await health?.close();
     await app.close();
     await runtime.stop();
+    await stopTracing();
   });
   await app.init();
   const { workerHealthPort, host } = runtime.config;

@@ -65,6 +65,11 @@ export class AppConfig {
   };
   /** The worker's health listener (`/api/health`, `/api/ready`); null: none (the default). */
   readonly workerHealthPort: number | null;
+  /**
+   * OpenTelemetry tracing (docs/operations.md, "Tracing"): spans sent over OTLP/HTTP to `endpoint`; null: off
+   * (the default). `serviceName` null: `brevet-api` or `brevet-worker` by process.
+   */
+  readonly tracing: { endpoint: string | null; serviceName: string | null };
 
   private constructor(source: Record<string, string | undefined>) {
     const parsed = envSchema.safeParse(source);
@@ -132,6 +137,10 @@ export class AppConfig {
         : undefined,
     };
     this.workerHealthPort = e.WORKER_HEALTH_PORT ?? null;
+    this.tracing = {
+      endpoint: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? null,
+      serviceName: e.OTEL_SERVICE_NAME ?? null,
+    };
     this.openBadges = {
       issuerName: e.ISSUER_NAME ?? 'Brevet issuer',
       signingAlg: e.OPEN_BADGES_SIGNING_ALG,

@@ -66,6 +66,15 @@ export const envSchema = z.object({
   ),
   SMTP_TLS: z.enum(['starttls', 'implicit', 'none']).default('starttls'),
   WORKER_HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
+  OTEL_SERVICE_NAME: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .max(100)
+      .regex(/^[\w.-]+$/)
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
