@@ -88,12 +88,26 @@ export class ExportsService {
 
   /** Records the request with the actor's scope as it is now, and queues the job. */
   async request(actor: Actor, body: CreateExportRequest): Promise<ExportRun> {
+    const run = await this.record(actor, body, true);
+    this.outbox.flushSoon();
+    return mapExportRun(run);
+  }
+
+  /**
+   * Records an export for a caller that writes it itself, right away, with {@link run} (scheduled reports,
+   * docs/scheduled-reports.md): the same checks, scope capture and audit entry as {@link request}, no job.
+   */
+  async recordForCaller(actor: Actor, body: CreateExportRequest): Promise<string> {
+    return (await this.record(actor, body, false)).id;
+  }
+
+  private async record(actor: Actor, body: CreateExportRequest, enqueue: boolean): Promise<ExportRunEntity> {
     if (!actor.permissions.has(KIND_PERMISSION[body.kind]))
       throw new ForbiddenException('Your role does not allow exporting these records.');
     validateRequest(body);
     const filters = cleanFilters(body.filters ?? {});
     const language = body.language ?? actor.language ?? 'en';
-    const run = await this.txHost.withTransaction(async () => {
+    return this.txHost.withTransaction(async () => {
       const created = await this.runs.create({
         requestedBy: actor.userId,
         kind: body.kind,
@@ -104,11 +118,12 @@ export class ExportsService {
         scope: actor.scope.all ? { all: true } : { all: false, branchIds: [...actor.scope.branchIds] },
         asOf: this.clock.now(),
       });
-      await this.outbox.enqueue(
-        JobName.RunExport,
-        { exportId: created.id },
-        { jobId: `export.${created.id}` },
-      );
+      if (enqueue)
+        await this.outbox.enqueue(
+          JobName.RunExport,
+          { exportId: created.id },
+          { jobId: `export.${created.id}` },
+        );
       await this.audit.record({
         action: 'export.created',
         target: { type: 'export', id: created.id, label: EXPORT_TEXT.en.kinds[body.kind].title },
@@ -121,8 +136,6 @@ export class ExportsService {
       });
       return created;
     });
-    this.outbox.flushSoon();
-    return mapExportRun(run);
   }
 
   async list(actor: Actor, page = 1, pageSize = DEFAULT_PAGE_SIZE): Promise<ExportPage> {

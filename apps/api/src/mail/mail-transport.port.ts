@@ -9,6 +9,14 @@ export interface OutgoingMail {
   text: string;
   html: string | null;
   language: UiLanguage;
+  /** Files sent with the message (the outbox keeps only the recorded message). */
+  attachments?: MailFile[];
+}
+
+export interface MailFile {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /** What the transport reports once it has the message. */

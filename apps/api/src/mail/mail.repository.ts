@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { MailReason, MailSortField, MailStatus, SortDirection, UiLanguage } from '@brevet/contracts';
+import { MailAttachmentEntity } from './mail-attachment.entity';
 import { MailMessageEntity } from './mail.entity';
 
 /** The de-duplication key: one email per recipient, reason, subject and day, ever. */
@@ -118,6 +119,20 @@ export class MailRepository {
       ],
     );
     return rows[0]?.id ?? null;
+  }
+
+  async insertAttachments(
+    messageId: string,
+    files: ReadonlyArray<{ fileName: string; contentType: string; content: Buffer }>,
+  ): Promise<void> {
+    const repo = this.txHost.tx.getRepository(MailAttachmentEntity);
+    for (const [seq, file] of files.entries()) await repo.insert({ messageId, seq, ...file });
+  }
+
+  async attachmentsOf(messageId: string): Promise<MailAttachmentEntity[]> {
+    return this.txHost.tx
+      .getRepository(MailAttachmentEntity)
+      .find({ where: { messageId }, order: { seq: 'ASC' } });
   }
 
   findById(id: string): Promise<MailMessageEntity | null> {

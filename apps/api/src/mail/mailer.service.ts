@@ -7,7 +7,7 @@ import { JobName } from '../jobs/job-names';
 import { JobOutbox } from '../jobs/job-outbox.service';
 import { InvalidJobDataError } from '../jobs/job-queue.port';
 import { MailRepository, type MailKey } from './mail.repository';
-import { MailNotSentError, MailRejectedError, MailTransport } from './mail-transport.port';
+import { MailNotSentError, MailRejectedError, MailTransport, type MailFile } from './mail-transport.port';
 
 /** An email to send: who, why (the de-duplication key), and the content, already rendered. */
 export interface NewMail {
@@ -20,6 +20,8 @@ export interface NewMail {
   subject: string;
   text: string;
   html: string | null;
+  /** Files to send with it, stored with the message (`mail_attachment`). */
+  attachments?: MailFile[];
 }
 
 /** A hand-over that has not finished after this long belongs to a process that died. */
@@ -86,6 +88,7 @@ export class Mailer {
       createdAt: this.clock.now(),
     });
     if (id === null) return null;
+    if (mail.attachments?.length) await this.messages.insertAttachments(id, mail.attachments);
     await this.jobs.enqueue(JobName.DeliverMail, { messageId: id }, { jobId: deliveryJobId(id, 0) });
     return id;
   }
@@ -108,6 +111,7 @@ export class Mailer {
       return;
     }
     const kind = this.transport.kind;
+    const attachments = await this.messages.attachmentsOf(message.id);
     try {
       const receipt = await this.transport.send({
         id: message.id,
@@ -116,6 +120,11 @@ export class Mailer {
         text: message.textBody,
         html: message.htmlBody,
         language: message.language,
+        attachments: attachments.map((a) => ({
+          fileName: a.fileName,
+          contentType: a.contentType,
+          content: a.content,
+        })),
       });
       await this.messages.markDelivered(
         message.id,

@@ -86,6 +86,11 @@ export class SmtpMailTransport extends MailTransport {
         subject: mail.subject,
         text: mail.text,
         html: mail.html ?? undefined,
+        attachments: mail.attachments?.map((a) => ({
+          filename: a.fileName,
+          content: a.content,
+          contentType: a.contentType,
+        })),
         messageId: `<${mail.id}@${this.domain}>`,
         headers: {
           'Content-Language': mail.language,

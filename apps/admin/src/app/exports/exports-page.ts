@@ -40,6 +40,7 @@ import { Notifier } from '../core/ui/notifier';
 import { Viewport } from '../core/ui/viewport';
 import { CHOICES, ERROR_LABELS, KIND_LABELS, KIND_PERMISSION, STATUS_LOOK, isActive } from './export-labels';
 import { ExportsApi } from './exports-api';
+import { ExportsTabs } from './exports-tabs';
 
 const PAGE_SIZE = 10;
 /** How often the list asks again while an export on the page is queued or running. */
@@ -55,6 +56,7 @@ type LoadResult = { page: ExportPage; problem?: never } | { page?: never; proble
 @Component({
   selector: 'bv-exports-page',
   imports: [
+    ExportsTabs,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
