@@ -12,6 +12,9 @@ import { ValidationFailedException } from '../common/domain.exception';
 import { ProblemDetailsFilter } from '../common/problem-details.filter';
 import type { AppConfig } from '../config/app-config';
 import { isOpenBadgesPublicUrl, OPEN_BADGES_PUBLIC_ROUTES } from '../open-badges/open-badges.routes';
+import { httpMetrics } from '../metrics/http-metrics.middleware';
+import { METRICS_PATH, serveMetrics } from '../metrics/metrics-endpoint';
+import { MetricsService } from '../metrics/metrics.service';
 import { buildOpenApiDocument } from '../openapi/openapi';
 import { isScimUrl, SCIM_CONTENT_TYPE } from '../scim/scim.constants';
 import { scimContentType, ScimErrorFilter } from '../scim/scim-error.filter';
@@ -44,6 +47,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.disable('x-powered-by');
   express.set('trust proxy', config.trustProxy);
   applySecurityHeaders(express);
+  mountMetrics(express, config);
   express.use(new ClsMiddleware({}).use);
   express.useBodyParser('json', { type: ['application/json', SCIM_CONTENT_TYPE] });
   express.use(SCIM_BASE_PATH, scimContentType);
@@ -71,6 +75,21 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
   serveAdminUi(express, config.adminDistDir);
+}
+
+/**
+ * Prometheus: every request is timed; `GET /metrics` answers only when `METRICS_TOKEN` is set, and only to
+ * that bearer token (otherwise the path is an ordinary 404). See docs/operations.md.
+ */
+function mountMetrics(app: NestExpressApplication, config: AppConfig): void {
+  const metrics = app.get(MetricsService);
+  app.use(httpMetrics(metrics));
+  const token = config.metrics?.token;
+  if (!token) return;
+  app.use(METRICS_PATH, (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path !== '/') return next();
+    serveMetrics(req, res, metrics, token);
+  });
 }
 
 /** Serves the built Angular app; unknown non-API paths fall back to index.html for client-side routing. */

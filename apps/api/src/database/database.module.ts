@@ -16,7 +16,7 @@ import { MigrationService } from './migration.service';
         return {
           ...dataSourceOptions(config.database.url, config.database.poolMax),
           retryAttempts: config.database.connectRetries,
-          retryDelay: 2_000,
+          retryDelay: config.database.connectRetryDelayMs,
         };
       },
     }),

@@ -1,3 +1,9 @@
+import {
+  CourseAttemptEntity,
+  CourseEntity,
+  CourseProgressEntity,
+  CourseVersionEntity,
+} from '../courses/course.entity';
 import { UserAccountEntity, UserRoleGrantEntity, UserSessionEntity } from '../auth/user-account.entity';
 import { AuditEntryEntity } from '../audit/audit.entity';
 import { AwardEntity } from '../awards/award.entity';
@@ -35,6 +41,22 @@ import { SharedStateEntryEntity } from '../shared-state/shared-state-entry.entit
 import { IdentityProviderEntity } from '../sso/identity-provider.entity';
 import { StaffBranchPeriodEntity, StaffRolePeriodEntity } from '../staff/staff-period.entity';
 import { StaffEntity } from '../staff/staff.entity';
+import {
+  TrainingSessionEnrolmentEntity,
+  TrainingSessionEntity,
+} from '../training-sessions/training-session.entity';
+import { MailAttachmentEntity } from '../mail/mail-attachment.entity';
+import {
+  ReportSubscriptionEntity,
+  ReportSubscriptionRunEntity,
+} from '../report-subscriptions/report-subscription.entity';
+import {
+  WebhookDeliveryAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookEndpointEntity,
+  WebhookEventEntity,
+  WebhookThresholdStateEntity,
+} from '../webhooks/webhook.entity';
 
 /** Every entity, listed explicitly so the bundled build and the CLI see the same set. */
 export const ENTITIES = [
@@ -45,6 +67,8 @@ export const ENTITIES = [
   StaffEntity,
   StaffBranchPeriodEntity,
   StaffRolePeriodEntity,
+  TrainingSessionEntity,
+  TrainingSessionEnrolmentEntity,
   HrImportEntity,
   HrImportChunkEntity,
   HrImportIssueEntity,
@@ -61,6 +85,10 @@ export const ENTITIES = [
   AwardEntity,
   EvidenceEntity,
   EvidenceFileEntity,
+  CourseEntity,
+  CourseVersionEntity,
+  CourseProgressEntity,
+  CourseAttemptEntity,
   ComplianceRuleEntity,
   ComplianceExemptionEntity,
   ComplianceSnapshotEntity,
@@ -80,4 +108,12 @@ export const ENTITIES = [
   IdentityProviderEntity,
   MailMessageEntity,
   ReminderDigestPreferenceEntity,
+  MailAttachmentEntity,
+  ReportSubscriptionEntity,
+  ReportSubscriptionRunEntity,
+  WebhookEndpointEntity,
+  WebhookEventEntity,
+  WebhookDeliveryEntity,
+  WebhookDeliveryAttemptEntity,
+  WebhookThresholdStateEntity,
 ];

@@ -9,7 +9,10 @@ import {
   JobQueue,
   JobQueueUnavailableError,
   type EnqueueOptions,
+  type FailedJob,
+  type JobCounts,
   type JobDispatcher,
+  type JobQueueOptions,
   type QueuedJob,
 } from './job-queue.port';
 
@@ -29,7 +32,7 @@ export class BullMqJobQueue extends JobQueue {
   constructor(
     private readonly url: string,
     private readonly prefix: string,
-    private readonly options: { concurrency?: number; backoffMs?: number } = {},
+    private readonly options: JobQueueOptions = {},
   ) {
     super();
     this.producer = new IORedis(url, {
@@ -51,13 +54,13 @@ export class BullMqJobQueue extends JobQueue {
       await queue.add(name, data, {
         jobId: options.jobId,
         delay: options.delayMs,
-        attempts: JOB_DEFAULTS.attempts,
+        attempts: this.options.attempts ?? JOB_DEFAULTS.attempts,
         backoff: { type: 'exponential', delay: this.options.backoffMs ?? JOB_DEFAULTS.backoffMs },
         removeOnComplete: { age: 24 * 3600, count: 10_000 },
         removeOnFail: { age: 7 * 24 * 3600 },
       });
     } catch (error) {
-      if (this.producer.status === 'ready') throw error;
+      if (!this.lostConnection(error)) throw error;
       throw new JobQueueUnavailableError(`could not enqueue ${name}: ${(error as Error).message}`);
     }
   }
@@ -83,6 +86,11 @@ export class BullMqJobQueue extends JobQueue {
         prefix: this.prefix,
         concurrency: this.options.concurrency ?? 4,
         autorun: true,
+        // A job whose worker died (SIGKILL, lost host) keeps its lock until it expires; the stalled check then
+        // moves it back to waiting, once (maxStalledCount), and another worker runs it. Handlers are idempotent.
+        lockDuration: this.options.stalledIntervalMs ?? 30_000,
+        stalledInterval: this.options.stalledIntervalMs ?? 30_000,
+        maxStalledCount: 1,
       },
     );
     worker.on('failed', (job, err) =>
@@ -103,11 +111,80 @@ export class BullMqJobQueue extends JobQueue {
     }
   }
 
+  async counts(queueName: QueueName): Promise<JobCounts> {
+    const raw = await this.whileReachable(() =>
+      this.queue(queueName).getJobCounts('wait', 'prioritized', 'active', 'delayed', 'failed', 'completed'),
+    );
+    return {
+      waiting: (raw['wait'] ?? 0) + (raw['prioritized'] ?? 0),
+      active: raw['active'] ?? 0,
+      delayed: raw['delayed'] ?? 0,
+      failed: raw['failed'] ?? 0,
+      completed: raw['completed'] ?? 0,
+    };
+  }
+
+  async failed(queueName: QueueName, limit: number): Promise<FailedJob[]> {
+    const jobs = await this.whileReachable(() => this.queue(queueName).getFailed(0, Math.max(0, limit - 1)));
+    return jobs
+      .filter((job) => job !== undefined && job !== null)
+      .map((job) => ({
+        id: job.id ?? '',
+        queue: queueName,
+        name: job.name,
+        attempts: job.attemptsMade,
+        error: job.failedReason ?? '',
+        failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
+      }));
+  }
+
+  async retry(queueName: QueueName, jobId: string): Promise<boolean> {
+    return this.whileReachable(async () => {
+      const job = await this.queue(queueName).getJob(jobId);
+      if (!job || (await job.getState()) !== 'failed') return false;
+      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      return true;
+    });
+  }
+
+  async remove(queueName: QueueName, jobId: string): Promise<boolean> {
+    return this.whileReachable(async () => {
+      const job = await this.queue(queueName).getJob(jobId);
+      if (!job || (await job.getState()) !== 'failed') return false;
+      await job.remove();
+      return true;
+    });
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.workerConnections.forEach((c) => c.disconnect());
     this.producer.disconnect();
+  }
+
+  /** Runs a Redis operation of an operator; answers {@link JobQueueUnavailableError} (503) while Redis is down. */
+  private async whileReachable<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.producer.status !== 'ready')
+      throw new JobQueueUnavailableError(`Redis is not reachable (connection ${this.producer.status})`);
+    try {
+      return await operation();
+    } catch (error) {
+      if (!this.lostConnection(error)) throw error;
+      throw new JobQueueUnavailableError(`Redis became unreachable: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Whether a failed command failed because Redis went away. The connection's status can still read `ready`
+   * for a moment after the server closed it, so the error itself is looked at too.
+   */
+  private lostConnection(error: unknown): boolean {
+    if (this.producer.status !== 'ready') return true;
+    const message = error instanceof Error ? error.message : String(error);
+    return /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|max retries per request|Reached the max retries/i.test(
+      message,
+    );
   }
 
   private queue(name: QueueName): Queue {

@@ -6,7 +6,10 @@ import {
   JOB_DEFAULTS,
   JobQueue,
   type EnqueueOptions,
+  type FailedJob,
+  type JobCounts,
   type JobDispatcher,
+  type JobQueueOptions,
   type QueuedJob,
 } from './job-queue.port';
 
@@ -17,6 +20,12 @@ interface Entry {
 }
 
 const REMEMBER_COMPLETED = 1_000;
+/** Failed jobs kept per queue for the jobs page (the oldest are forgotten first). */
+const REMEMBER_FAILED = 200;
+
+interface FailedEntry extends FailedJob {
+  entry: Entry;
+}
 
 /**
  * Runs jobs inside the current process, one at a time per queue, with the same retry rules and job-ID
@@ -33,12 +42,15 @@ export class InProcessJobQueue extends JobQueue {
   private readonly dispatchers = new Map<QueueName, JobDispatcher>();
   private readonly running = new Set<Promise<void>>();
   private readonly busyQueues = new Set<QueueName>();
+  private readonly active = new Map<QueueName, number>();
+  private readonly completedCount = new Map<QueueName, number>();
+  private readonly failedJobs: FailedEntry[] = [];
   private timer?: NodeJS.Timeout;
   private closed = false;
   /** Counters for tests and diagnostics. */
   readonly stats = { completed: 0, failedAttempts: 0 };
 
-  constructor(private readonly options: { backoffMs?: number } = {}) {
+  constructor(private readonly options: JobQueueOptions = {}) {
     super();
   }
 
@@ -62,6 +74,47 @@ export class InProcessJobQueue extends JobQueue {
 
   async health(): Promise<'disabled'> {
     return 'disabled';
+  }
+
+  async counts(queue: QueueName): Promise<JobCounts> {
+    const now = Date.now();
+    const mine = this.waiting.filter((e) => e.queue === queue);
+    return {
+      waiting: mine.filter((e) => e.runAt <= now).length,
+      active: this.active.get(queue) ?? 0,
+      delayed: mine.filter((e) => e.runAt > now).length,
+      failed: this.failedJobs.filter((f) => f.queue === queue).length,
+      completed: this.completedCount.get(queue) ?? 0,
+    };
+  }
+
+  async failed(queue: QueueName, limit: number): Promise<FailedJob[]> {
+    return this.failedJobs
+      .filter((f) => f.queue === queue)
+      .slice(-limit)
+      .reverse()
+      .map((f) => ({
+        id: f.id,
+        queue: f.queue,
+        name: f.name,
+        attempts: f.attempts,
+        error: f.error,
+        failedAt: f.failedAt,
+      }));
+  }
+
+  async retry(queue: QueueName, jobId: string): Promise<boolean> {
+    const failed = this.takeFailed(queue, jobId);
+    if (!failed) return false;
+    if (this.closed) throw new Error('job queue is closed');
+    this.known.add(jobId);
+    this.waiting.push({ ...failed.entry, job: { ...failed.entry.job, attempt: 1 }, runAt: Date.now() });
+    this.schedule(0);
+    return true;
+  }
+
+  async remove(queue: QueueName, jobId: string): Promise<boolean> {
+    return this.takeFailed(queue, jobId) !== null;
   }
 
   async close(): Promise<void> {
@@ -92,8 +145,10 @@ export class InProcessJobQueue extends JobQueue {
       if (!dispatch || this.busyQueues.has(entry.queue) || entry.runAt > now) continue;
       this.waiting.splice(this.waiting.indexOf(entry), 1);
       this.busyQueues.add(entry.queue);
+      this.active.set(entry.queue, (this.active.get(entry.queue) ?? 0) + 1);
       const run = this.run(entry, dispatch).finally(() => {
         this.busyQueues.delete(entry.queue);
+        this.active.set(entry.queue, (this.active.get(entry.queue) ?? 1) - 1);
         this.running.delete(run);
         this.schedule(0);
       });
@@ -109,10 +164,12 @@ export class InProcessJobQueue extends JobQueue {
     try {
       await dispatch(entry.job);
       this.stats.completed += 1;
+      this.completedCount.set(entry.queue, (this.completedCount.get(entry.queue) ?? 0) + 1);
       this.remember(entry.job.id);
     } catch (error) {
       this.stats.failedAttempts += 1;
-      const retry = !(error instanceof InvalidJobDataError) && entry.job.attempt < JOB_DEFAULTS.attempts;
+      const attempts = this.options.attempts ?? JOB_DEFAULTS.attempts;
+      const retry = !(error instanceof InvalidJobDataError) && entry.job.attempt < attempts;
       this.logger.warn(
         `job ${entry.job.name} (${entry.job.id}) failed on attempt ${entry.job.attempt}: ${String(error)}` +
           (retry ? '; will retry' : '; giving up'),
@@ -126,8 +183,25 @@ export class InProcessJobQueue extends JobQueue {
         });
       } else {
         this.remember(entry.job.id);
+        this.failedJobs.push({
+          id: entry.job.id,
+          queue: entry.queue,
+          name: entry.job.name,
+          attempts: entry.job.attempt,
+          error: error instanceof Error ? error.message : String(error),
+          failedAt: new Date(),
+          entry,
+        });
+        if (this.failedJobs.length > REMEMBER_FAILED) this.failedJobs.shift();
       }
     }
+  }
+
+  private takeFailed(queue: QueueName, jobId: string): FailedEntry | null {
+    const index = this.failedJobs.findIndex((f) => f.queue === queue && f.id === jobId);
+    if (index < 0) return null;
+    const [failed] = this.failedJobs.splice(index, 1);
+    return failed;
   }
 
   private remember(jobId: string): void {

@@ -9,6 +9,7 @@ export enum QueueName {
   Mail = 'mail',
   Reminders = 'reminders',
   Compliance = 'compliance',
+  Webhooks = 'webhooks',
 }
 
 export enum JobName {
@@ -20,6 +21,9 @@ export enum JobName {
   RunReminders = 'reminders.run',
   SnapshotCompliance = 'compliance.snapshot',
   CatchUpCompliance = 'compliance.catch-up',
+  DeliverWebhook = 'webhook.deliver',
+  CheckWebhookEvents = 'webhook.daily-check',
+  RunReportSubscription = 'report-subscription.run',
 }
 
 export interface JobPayloads {
@@ -34,6 +38,12 @@ export interface JobPayloads {
   [JobName.SnapshotCompliance]: { through: string };
   /** Brings the compliance aggregates up to date after a large change; `cause` (e.g. an import ID) for logs only. */
   [JobName.CatchUpCompliance]: { cause?: string };
+  /** Makes attempt `attempt` of one webhook delivery (docs/webhooks.md). */
+  [JobName.DeliverWebhook]: { deliveryId: string; attempt: number };
+  /** Expired credentials and compliance threshold crossings, for webhooks; `slot` for logs only. */
+  [JobName.CheckWebhookEvents]: { slot?: string };
+  /** One slot of one scheduled report (`slot`: the slot's instant, ISO 8601; docs/scheduled-reports.md). */
+  [JobName.RunReportSubscription]: { subscriptionId: string; slot: string };
 }
 
 /** Which queue each job runs on. A `Record` so that a new `JobName` without a queue does not compile. */
@@ -46,6 +56,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RunReminders]: QueueName.Reminders,
   [JobName.SnapshotCompliance]: QueueName.Compliance,
   [JobName.CatchUpCompliance]: QueueName.Compliance,
+  [JobName.DeliverWebhook]: QueueName.Webhooks,
+  [JobName.CheckWebhookEvents]: QueueName.Webhooks,
+  [JobName.RunReportSubscription]: QueueName.Exports,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

@@ -36,6 +36,30 @@ export function assertValidJobId(jobId: string): void {
     throw new Error(`invalid job ID "${jobId}": use letters, digits, ".", "_" and "-"`);
 }
 
+/** The states an operator sees per queue. */
+export const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+export type JobCounts = Record<JobState, number>;
+
+/** A job that gave up: IDs and the error, never the payload (which holds IDs only anyway). */
+export interface FailedJob {
+  id: string;
+  queue: QueueName;
+  name: string;
+  attempts: number;
+  error: string;
+  failedAt: Date | null;
+}
+
+/** Retry rules and timing of both adapters (from `AppConfig.jobs`). */
+export interface JobQueueOptions {
+  attempts?: number;
+  backoffMs?: number;
+  concurrency?: number;
+  /** BullMQ: how often active jobs are checked for a dead worker, and how long a job's lock lasts. */
+  stalledIntervalMs?: number;
+}
+
 export const JOB_DEFAULTS = {
   attempts: 5,
   backoffMs: 1_000,
@@ -52,6 +76,14 @@ export abstract class JobQueue {
   abstract process(queue: QueueName, dispatch: JobDispatcher): Promise<void>;
   /** `disabled` when the adapter has no external backend. */
   abstract health(): Promise<'up' | 'down' | 'disabled'>;
+  /** Jobs per state in `queue` (what the jobs page and `/metrics` show). */
+  abstract counts(queue: QueueName): Promise<JobCounts>;
+  /** The most recently failed jobs of `queue`, newest first. */
+  abstract failed(queue: QueueName, limit: number): Promise<FailedJob[]>;
+  /** Puts a failed job back to waiting, with fresh attempts; false when there is no such failed job. */
+  abstract retry(queue: QueueName, jobId: string): Promise<boolean>;
+  /** Deletes a failed job; false when there is no such failed job. */
+  abstract remove(queue: QueueName, jobId: string): Promise<boolean>;
   /** Stops taking new jobs and waits for running ones to finish. */
   abstract close(): Promise<void>;
 }

@@ -2,11 +2,13 @@ import {
   Inject,
   Injectable,
   Logger,
+  Optional,
   type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { ClsService } from 'nestjs-cls';
+import { MetricsService } from '../metrics/metrics.service';
 import { PROCESS_ROLE, type ProcessRole } from '../process-role';
 import { JOB_HANDLER_METADATA, type JobHandler } from './job-handler.decorator';
 import { ALL_JOB_NAMES, ALL_QUEUE_NAMES, type JobName } from './job-names';
@@ -28,6 +30,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly queue: JobQueue,
     private readonly cls: ClsService,
     @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -64,6 +67,18 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     if (!handler) throw new InvalidJobDataError(`no handler for job "${job.name}"`);
     // A fresh context per job: a job queued from inside a request or the outbox relay would otherwise inherit
     // that caller's CLS store, including its finished transaction.
-    await this.cls.run({ ifNested: 'override' }, () => handler.handle(job.data));
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      await this.cls.run({ ifNested: 'override' }, () => handler.handle(job.data));
+    } catch (error) {
+      this.metrics?.observeJob(
+        job.name,
+        seconds(),
+        error instanceof InvalidJobDataError ? 'invalid' : 'error',
+      );
+      throw error;
+    }
+    this.metrics?.observeJob(job.name, seconds(), null);
   }
 }

@@ -26,6 +26,12 @@ export const COMPLIANCE_SNAPSHOT_SCHEDULE: JobSchedule = { every: 'day', at: '03
  */
 export const REMINDERS_SCHEDULE: JobSchedule = { every: 'day', at: '06:00', timeZone: 'Europe/Berlin' };
 
+/**
+ * Webhook checks (docs/webhooks.md): credentials that expired and branches whose compliance crossed an endpoint's
+ * threshold, daily at 04:00 UTC, after the compliance snapshot.
+ */
+export const WEBHOOK_CHECK_SCHEDULE: JobSchedule = { every: 'day', at: '04:00', timeZone: 'UTC' };
+
 /** The day a snapshot slot stores: the day before the slot's day. */
 export const snapshotDayOf = (slot: ScheduleSlot): string => addDays(slot.day, -1);
 
@@ -43,6 +49,11 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
   recurring({
     job: JobName.RunReminders,
     schedule: REMINDERS_SCHEDULE,
+    payload: (slot) => ({ slot: slot.at.toISOString() }),
+  }),
+  recurring({
+    job: JobName.CheckWebhookEvents,
+    schedule: WEBHOOK_CHECK_SCHEDULE,
     payload: (slot) => ({ slot: slot.at.toISOString() }),
   }),
 ];

@@ -12,6 +12,9 @@ import { Exports1795905320371 } from './1795905320371-Exports';
 import { MailAndReminders1795905564518 } from './1795905564518-MailAndReminders';
 import { ComplianceTrends1795905973665 } from './1795905973665-ComplianceTrends';
 import { ComplianceAggregates1795906019526 } from './1795906019526-ComplianceAggregates';
+import { TrainingSessions1795916774302 } from './1795916774302-TrainingSessions';
+import { WebhooksAndScheduledReports1795917342682 } from './1795917342682-WebhooksAndScheduledReports';
+import { Courses1795918995992 } from './1795918995992-Courses';
 
 /** Every migration, in order. `npm run migration:generate -- Name` appends to this list. */
 export const MIGRATIONS: Function[] = [
@@ -29,4 +32,7 @@ export const MIGRATIONS: Function[] = [
   MailAndReminders1795905564518,
   ComplianceTrends1795905973665,
   ComplianceAggregates1795906019526,
+  TrainingSessions1795916774302,
+  WebhooksAndScheduledReports1795917342682,
+  Courses1795918995992,
 ];

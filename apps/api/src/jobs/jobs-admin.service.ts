@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { JobsOverview } from '@brevet/contracts';
+import { ALL_QUEUE_NAMES, type QueueName } from './job-names';
+import { JobOutboxRepository } from './job-outbox.repository';
+import { JobQueue } from './job-queue.port';
+import { FailedJobNotFoundException } from './jobs.exceptions';
+import { mapFailedJob } from './jobs.mapper';
+
+const FAILED_PER_QUEUE = 50;
+const FAILED_SHOWN = 100;
+
+/**
+ * The jobs page: what each queue holds, what waits in the outbox, and the failed jobs, for either adapter.
+ * With BullMQ, every call needs Redis and answers 503 while it is down (`JobQueueUnavailableError`).
+ */
+@Injectable()
+export class JobsAdminService {
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly outbox: JobOutboxRepository,
+  ) {}
+
+  async overview(): Promise<JobsOverview> {
+    const queues = [];
+    const failed = [];
+    for (const queue of ALL_QUEUE_NAMES) {
+      queues.push({ queue, counts: await this.queue.counts(queue) });
+      failed.push(...(await this.queue.failed(queue, FAILED_PER_QUEUE)));
+    }
+    failed.sort((a, b) => (b.failedAt?.getTime() ?? 0) - (a.failedAt?.getTime() ?? 0));
+    return {
+      adapter: this.queue.kind,
+      queues,
+      outboxBacklog: await this.outbox.count(),
+      failed: failed.slice(0, FAILED_SHOWN).map(mapFailedJob),
+    };
+  }
+
+  async retry(queue: string, id: string): Promise<void> {
+    if (!this.isQueue(queue) || !(await this.queue.retry(queue, id)))
+      throw new FailedJobNotFoundException(queue, id);
+  }
+
+  async remove(queue: string, id: string): Promise<void> {
+    if (!this.isQueue(queue) || !(await this.queue.remove(queue, id)))
+      throw new FailedJobNotFoundException(queue, id);
+  }
+
+  private isQueue(queue: string): queue is QueueName {
+    return (ALL_QUEUE_NAMES as readonly string[]).includes(queue);
+  }
+}
