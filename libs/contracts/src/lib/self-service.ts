@@ -1,4 +1,5 @@
 import type { CredentialCategory } from './catalogue';
+import type { ComplianceStatus } from './compliance';
 import type { CertificateStatus } from './credentials';
 import { OpenBadgesRoutes } from './open-badges';
 import type { StaffStatus, UiLanguage } from './people';
@@ -46,6 +47,15 @@ export interface MyCredential {
     /** The public verification page, to share. */
     verifyPage: string;
   };
+  /** What to share: the absolute verification URL, its QR code and LinkedIn's "Add to profile" link. */
+  share: {
+    /** The public verification page as an absolute URL (the installation's public URL). */
+    url: string;
+    /** The QR code of `url` as an SVG path: dark modules of a `size` × `size` grid (quiet zone not included). */
+    qr: { size: number; path: string };
+    /** LinkedIn's "Add to profile" link for this certificate. */
+    linkedIn: string;
+  };
 }
 
 /** `GET /api/v1/me/credentials`. */
@@ -57,10 +67,55 @@ export interface MyCredentials {
   items: MyCredential[];
 }
 
+/** One credential the person must hold by a rule, and what it needs from them. */
+export interface MyRequirement {
+  credential: { id: string; code: string; title: string };
+  status: ComplianceStatus;
+  /**
+   * The day it is due: for a missing one the last day it may still be missing; for one held, the last valid
+   * day of the award (renew by then); null when nothing is due (held without expiry, or exempt).
+   */
+  dueOn: string | null;
+  /** Days from today to `dueOn`, negative once it has passed; null without `dueOn`. */
+  daysLeft: number | null;
+  /** The award that counts, if any. */
+  award: { id: string; validUntil: string | null } | null;
+  /** The last day of an exemption, when exempt. */
+  exemptUntil: string | null;
+}
+
+/**
+ * `GET /api/v1/me/requirements`: what the person must obtain and by when, most urgent first (overdue and
+ * expired, then in grace, then expiring, each by due day; then what is in order).
+ */
+export interface MyRequirements {
+  staffId: string;
+  language: UiLanguage;
+  today: string;
+  items: MyRequirement[];
+}
+
+/** `PUT /api/v1/me/language`: the language the person wants, kept on their record for every device. */
+export interface MyLanguageInput {
+  language: UiLanguage;
+}
+
 export const SelfServiceRoutes = {
   profile: '/api/v1/me/profile',
   credentials: '/api/v1/me/credentials',
+  requirements: '/api/v1/me/requirements',
+  language: '/api/v1/me/language',
 } as const;
+
+/** How urgent a requirement's status is, 0 first: what the person must act on comes before what is fine. */
+export const MY_REQUIREMENT_URGENCY: Record<ComplianceStatus, number> = {
+  missing_overdue: 0,
+  expired: 0,
+  missing_in_grace: 1,
+  expiring: 2,
+  compliant: 3,
+  exempt: 4,
+};
 
 /** The links of one award, as `MyCredential.links` gives them. */
 export function myCredentialLinks(awardId: string): MyCredential['links'] {

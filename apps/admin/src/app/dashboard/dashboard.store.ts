@@ -121,6 +121,7 @@ export class DashboardStore {
 
   /** Changes the view by navigating. */
   update(change: Partial<DashboardView>): void {
+    if (!this.stillHere()) return;
     void this.router.navigate([], {
       relativeTo: this.route,
       queryParams: dashboardViewToParams({ ...this.view(), ...change }),
@@ -143,6 +144,7 @@ export class DashboardStore {
     const only = level.rows.length === 1 ? level.rows[0] : null;
     if (this.levelChosen || !only || only.kind !== 'region' || level.regionId !== this.view().regionId)
       return;
+    if (!this.stillHere()) return;
     this.autoLevel = only.id;
     void this.router.navigate([], {
       relativeTo: this.route,
@@ -150,6 +152,21 @@ export class DashboardStore {
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });
+  }
+
+  /**
+   * False once the person is on the way to another page: a navigation elsewhere has started (its page may still
+   * be loading, so this dashboard is not destroyed yet). Navigating "here" then, relative to the dashboard,
+   * would cancel theirs and pull them back, so the dashboard's own URL updates stand down.
+   */
+  private stillHere(): boolean {
+    const path = (url: string) => url.split(/[?#]/, 1)[0];
+    const here = path(this.router.serializeUrl(this.router.createUrlTree([], { relativeTo: this.route })));
+    const pending = this.router.currentNavigation();
+    const target = pending
+      ? this.router.serializeUrl(pending.finalUrl ?? pending.extractedUrl)
+      : this.router.url;
+    return path(target) === here;
   }
 
   private load<Q extends object, T>(

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
@@ -8,9 +9,10 @@ import type { MyCredential, MyCredentials, MyProfile, ProblemDetails } from '@br
 import { catchError, map, of, startWith, switchMap, type Observable } from 'rxjs';
 import { AuthStore } from '../core/auth';
 import { toProblem } from '../core/http/api-error';
-import { I18n, TranslatePipe } from '../core/i18n';
+import { I18n, LANGUAGES, TranslatePipe, isLanguage, type TranslationKey } from '../core/i18n';
 import { Notifier } from '../core/ui/notifier';
 import { CERTIFICATE_STATUS_LOOK, canBeShared } from './certificate-status';
+import { MyRequirementsPanel } from './my-requirements';
 import { SelfServiceApi } from './self-service-api';
 
 type Load =
@@ -24,7 +26,15 @@ type Load =
  */
 @Component({
   selector: 'bv-my-certificates-page',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, TranslatePipe],
+  imports: [
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MyRequirementsPanel,
+    RouterLink,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-certificates-page.html',
   styleUrl: './my-certificates-page.scss',
@@ -37,13 +47,24 @@ export class MyCertificatesPage {
   protected readonly looks = CERTIFICATE_STATUS_LOOK;
   protected readonly canBeShared = canBeShared;
 
+  private readonly auth = inject(AuthStore);
   /** Accounts without a staff record (the break-glass admin) have no certificates of their own. */
-  protected readonly linked = !!inject(AuthStore).me()?.staffId;
+  protected readonly linked = !!this.auth.me()?.staffId;
+  protected readonly languages = LANGUAGES.map((language) => ({
+    language,
+    name: `languages.${language}` as const satisfies TranslationKey,
+  }));
   private readonly reloads = signal(0);
   protected readonly downloading = signal<string | null>(null);
 
+  /**
+   * Titles and texts come from the server in the person's language: loaded again when they reload and when
+   * their language is saved (switched here or in the top bar).
+   */
+  private readonly loadTrigger = computed(() => [this.reloads(), this.auth.me()?.language] as const);
+
   protected readonly load = toSignal(
-    toObservable(this.reloads).pipe(
+    toObservable(this.loadTrigger).pipe(
       switchMap(() =>
         this.credentials().pipe(
           map((credentials): Load => ({ status: 'ready', credentials })),
@@ -75,6 +96,31 @@ export class MyCertificatesPage {
 
   protected reload(): void {
     this.reloads.update((n) => n + 1);
+  }
+
+  /** The QR code's grid with a quiet zone of four modules on each side, as the standard asks. */
+  protected qrViewBox(item: MyCredential): string {
+    return `-4 -4 ${item.share.qr.size + 8} ${item.share.qr.size + 8}`;
+  }
+
+  protected copy(item: MyCredential): void {
+    const clipboard = this.document.defaultView?.navigator.clipboard;
+    if (!clipboard) {
+      this.notifier.info('me.share.copyFailed');
+      return;
+    }
+    clipboard.writeText(item.share.url).then(
+      () => this.notifier.info('me.share.copied'),
+      () => this.notifier.info('me.share.copyFailed'),
+    );
+  }
+
+  /** Switches now and keeps the language on the person's record (see AuthStore.chooseLanguage). */
+  protected chooseLanguage(value: unknown): void {
+    if (!isLanguage(value)) return;
+    void this.auth
+      .chooseLanguage(value)
+      .then((saved) => this.notifier.info(saved ? 'me.language.saved' : 'me.language.saveFailed'));
   }
 
   /** Saves the signed Open Badges 3.0 credential (a VC-JWT), the file wallets and verifiers accept. */

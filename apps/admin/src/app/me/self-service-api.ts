@@ -6,6 +6,7 @@ import {
   type MyCredential,
   type MyCredentials,
   type MyProfile,
+  type MyRequirements,
 } from '@brevet/contracts';
 import type { Observable } from 'rxjs';
 
@@ -20,6 +21,11 @@ export class SelfServiceApi {
 
   credentials(): Observable<MyCredentials> {
     return this.http.get<MyCredentials>(SelfServiceRoutes.credentials);
+  }
+
+  /** What the person must obtain and by when, most urgent first. */
+  requirements(): Observable<MyRequirements> {
+    return this.http.get<MyRequirements>(SelfServiceRoutes.requirements);
   }
 
   /** The signed Open Badges 3.0 credential of one of their awards. */
