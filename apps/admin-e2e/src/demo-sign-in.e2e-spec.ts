@@ -87,14 +87,25 @@ describe('demo sign-in through SAML', () => {
     const heading = me.language === 'de' ? 'Meine Nachweise' : 'My certificates';
     await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(me.language ?? 'en');
-    await page.getByRole('radio', { name: 'English' }).click();
+    // The switch in the top bar (My certificates has a "My language" choice too).
+    await page
+      .getByRole('radiogroup', { name: /^(Language|Sprache)$/ })
+      .getByRole('radio', { name: 'English' })
+      .click();
     await page.getByRole('heading', { name: 'My certificates', level: 1 }).waitFor();
 
-    // No admin menu at all, and no way into admin pages.
-    expect(await page.getByRole('button', { name: 'Open navigation' }).count()).toBe(0);
+    // The menu holds the employee's own pages only: no admin page, and no way into one.
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    const menu = page.getByRole('navigation', { name: 'Main navigation' });
+    await menu.getByRole('link', { name: 'My courses' }).waitFor();
+    const entries = (await menu.getByRole('link').allTextContents()).map((text) => text.trim());
+    expect(entries).toEqual(expect.arrayContaining(['My certificates', 'My courses', 'My sessions']));
     for (const name of ['Branches', 'Staff', 'Import', 'Audit log', 'Single sign-on']) {
+      expect(entries).not.toContain(name);
       expect(await page.getByRole('link', { name, exact: true }).count()).toBe(0);
     }
+    await menu.getByRole('link', { name: 'My certificates' }).click();
+    await menu.waitFor({ state: 'hidden' });
     const mine = await apiGet<MyCredentials>(brevet, '/api/v1/me/credentials', session);
     if (mine.items.length > 0) {
       await page.getByRole('heading', { name: mine.items[0].credential.title, level: 3 }).waitFor();

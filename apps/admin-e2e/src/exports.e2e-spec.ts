@@ -79,7 +79,10 @@ describe('exports', () => {
     app = await openApp(browser, brevet, { path: '/exports' });
     page = app.page;
     await page.getByRole('heading', { name: 'Exports', level: 1 }).waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: 'Exports' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Exports' })
+      .waitFor();
     await page.locator('section[aria-busy="false"]').waitFor();
     await page.getByRole('heading', { name: 'No exports yet' }).waitFor();
 

@@ -83,7 +83,10 @@ describe('mail outbox and reminder settings', () => {
     await page.getByText('Reminders are on their way.').waitFor();
     await outboxSettled();
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Mail' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Mail' })
+      .click();
     await page.waitForURL(/\/mail$/);
     await page.getByRole('heading', { name: 'Mail', level: 1 }).waitFor();
     await page.getByText('No mail server (SMTP) is set up').waitFor();

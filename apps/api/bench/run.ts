@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { complianceSuite } from './cases/compliance.bench';
+import { exportsSuite } from './cases/exports.bench';
 import { hrImportSuite } from './cases/hr-import.bench';
 import { portalSuite } from './cases/portal.bench';
 import type { BenchCaseResult, BenchOptions, BenchSuite } from './support/bench';
@@ -20,7 +21,7 @@ import { seedBenchOrganisation } from './support/seed';
  * (docs/performance.md). Prints one JSON object on stdout; progress goes to stderr. Not a test: nothing fails on
  * a slow run.
  */
-const SUITES: BenchSuite[] = [hrImportSuite, complianceSuite, portalSuite];
+const SUITES: BenchSuite[] = [hrImportSuite, complianceSuite, exportsSuite, portalSuite];
 
 const USAGE =
   'usage: npm run bench -- [--only SUITE,…] [--skip CASE,…] [--size S|M|L] [--compliance-database URL]';

@@ -16,7 +16,10 @@ import { RequestContext } from './common/request-context';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CredentialsModule } from './credentials/credentials.module';
+import { CoursesModule } from './courses/courses.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { TrainingSessionsModule } from './training-sessions/training-sessions.module';
+import { TrainingAssignmentsModule } from './training-assignments/training-assignments.module';
 import { DatabaseModule } from './database/database.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
@@ -24,6 +27,7 @@ import { HrImportModule } from './hr-import/hr-import.module';
 import { JobRolesModule } from './job-roles/job-roles.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { AwardCredentialSource } from './awards/award-credential.source';
 import { OpenBadgesModule } from './open-badges/open-badges.module';
 import { OrganisationModule } from './organisation/organisation.module';
@@ -37,6 +41,8 @@ import { SharedStateModule } from './shared-state/shared-state.module';
 import { DemoIdpModule } from './sso/demo-idp/demo-idp.module';
 import { SsoModule } from './sso/sso.module';
 import { StaffModule } from './staff/staff.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { ReportSubscriptionsModule } from './report-subscriptions/report-subscriptions.module';
 
 /**
  * The one module tree behind both entry points: `main.ts` serves HTTP, `worker.ts` runs jobs. Feature
@@ -88,6 +94,7 @@ export class AppModule {
           ],
         }),
         JobsModule,
+        MetricsModule,
         SharedStateModule,
         AuditModule,
         AuthModule,
@@ -112,8 +119,13 @@ export class AppModule {
         DemoIdpModule.register(config),
         SelfServiceModule,
         EvidenceModule,
+        CoursesModule,
+        TrainingSessionsModule,
+        TrainingAssignmentsModule,
         MailModule,
         RemindersModule,
+        WebhooksModule,
+        ReportSubscriptionsModule,
         SeedModule,
       ],
       providers: [{ provide: PROCESS_ROLE, useValue: role }, Clock, RequestContext],

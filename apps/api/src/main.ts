@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './bootstrap/configure-app';
 import { startRuntime } from './bootstrap/runtime';
 import { stopOnSignals } from './bootstrap/shutdown';
+import { describeStartupFailure } from './bootstrap/startup-failure';
 import { stopTracing } from './bootstrap/tracing';
 import { MigrationService } from './database/migration.service';
 import { DemoSeedService } from './seed/demo-seed.service';
@@ -17,6 +18,7 @@ async function bootstrap(): Promise<void> {
   const { config } = runtime;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, 'api'), {
     bufferLogs: true,
+    abortOnError: false,
   });
   configureApp(app, config);
   if (config.runMigrations) await app.get(MigrationService).runPending();
@@ -47,6 +49,6 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  process.stderr.write(`Brevet failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(describeStartupFailure('Brevet', error));
   process.exit(1);
 });

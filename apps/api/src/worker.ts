@@ -5,9 +5,11 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { startRuntime } from './bootstrap/runtime';
 import { stopOnSignals } from './bootstrap/shutdown';
+import { describeStartupFailure } from './bootstrap/startup-failure';
 import { stopTracing } from './bootstrap/tracing';
 import { startWorkerHealthServer, type WorkerHealthServer } from './bootstrap/worker-health';
 import { HealthService } from './health/health.service';
+import { MetricsService } from './metrics/metrics.service';
 
 /** Worker entry point: the same modules as the API, no HTTP; consumes every queue on Redis. */
 async function bootstrap(): Promise<void> {
@@ -22,6 +24,7 @@ async function bootstrap(): Promise<void> {
   }
   const app = await NestFactory.createApplicationContext(AppModule.register(runtime.config, 'worker'), {
     bufferLogs: true,
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   let health: WorkerHealthServer | undefined;
@@ -32,9 +35,14 @@ async function bootstrap(): Promise<void> {
     await stopTracing();
   });
   await app.init();
-  const { workerHealthPort, host } = runtime.config;
+  const { workerHealthPort, host, metrics } = runtime.config;
   if (workerHealthPort !== null) {
-    health = await startWorkerHealthServer(app.get(HealthService), workerHealthPort, host);
+    health = await startWorkerHealthServer(
+      app.get(HealthService),
+      workerHealthPort,
+      host,
+      metrics ? { service: app.get(MetricsService), token: metrics.token } : undefined,
+    );
   }
   process.stdout.write(
     'Brevet worker started: processing jobs from Redis' +
@@ -44,8 +52,6 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  process.stderr.write(
-    `Brevet worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
-  );
+  process.stderr.write(describeStartupFailure('Brevet worker', error));
   process.exit(1);
 });

@@ -8,3 +8,6 @@ export * from './lib/credentials/current-award';
 export * from './lib/credentials/recertification';
 export * from './lib/credentials/validity-settings';
 export * from './lib/compliance';
+export * from './lib/training/assessment';
+export * from './lib/sessions/session-rules';
+export * from './lib/sessions/wall-time';

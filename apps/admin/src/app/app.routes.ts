@@ -62,6 +62,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./approvals/approvals.routes'),
       },
       {
+        path: 'sessions',
+        ...requires(Permission.Self),
+        loadChildren: () => import('./sessions/sessions.routes'),
+      },
+      {
         path: 'import',
         ...requires(Permission.HrImport),
         loadChildren: () => import('./hr-import/hr-import.routes'),
@@ -82,10 +87,31 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./mail/mail.routes'),
       },
       {
+        path: 'webhooks',
+        ...requires(Permission.WebhooksManage),
+        loadChildren: () => import('./webhooks/webhooks.routes'),
+      },
+      {
+        path: 'jobs',
+        ...requires(Permission.JobsManage),
+        loadChildren: () => import('./jobs/jobs.routes'),
+      },
+      {
         path: 'settings/sso',
         ...requires(Permission.SsoManage),
         loadChildren: () => import('./sso/sso.routes'),
       },
+      {
+        path: 'courses',
+        ...requires(Permission.CoursesManage),
+        loadChildren: () => import('./courses/courses.routes'),
+      },
+      {
+        path: 'training',
+        ...requires(Permission.ComplianceRead),
+        loadChildren: () => import('./training/training.routes'),
+      },
+      { path: 'learn', ...requires(Permission.Self), loadChildren: () => import('./learn/learn.routes') },
       { path: 'me', ...requires(Permission.Self), loadChildren: () => import('./me/me.routes') },
       { path: 'forbidden', component: ForbiddenPage, title: 'forbidden.title' },
       { path: '**', redirectTo: landingRedirect },

@@ -95,6 +95,13 @@ export function mapCredentialInput(row: AwardCredentialRow): CredentialInput {
       stackability: row.stackability?.description?.[language] ?? (row.stackability ? 'stackable' : null),
       inLanguage: row.preferred_language,
     },
-    result: row.assessment_result?.grade ? { grade: row.assessment_result.grade } : null,
+    result:
+      row.assessment_result?.grade || typeof row.assessment_result?.score === 'number'
+        ? {
+            grade: row.assessment_result.grade ?? null,
+            score: row.assessment_result.score ?? null,
+            passMark: row.assessment_result.passMark ?? null,
+          }
+        : null,
   };
 }

@@ -28,6 +28,7 @@ import {
   AwardStaffLeftException,
   AwardStaffUnknownException,
 } from './award.exceptions';
+import { WebhookEvents } from '../webhooks/webhook-events.service';
 import { AwardRepository, type AwardFactsRow, type IssuingStaff, type NewAward } from './award.repository';
 
 /** One completion to record, from a request, a roster position or a CSV row. */
@@ -91,6 +92,7 @@ export class AwardIssuingService {
     private readonly credentials: CredentialRepository,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
+    private readonly webhookEvents: WebhookEvents,
   ) {}
 
   /** Runs `prepare` in a transaction and writes the awards unless it is a dry run or has errors. */
@@ -352,7 +354,11 @@ export class AwardIssuingService {
     const errorCount = issues.filter((i) => i.severity === 'error').length;
     items.sort(byPosition);
     const applied = !options.dryRun && errorCount === 0;
-    if (applied) await this.awards.issue(newAwards, supersede);
+    if (applied) {
+      await this.awards.issue(newAwards, supersede);
+      // Webhooks: written with the awards, sent later by jobs; a failing endpoint cannot touch the awards.
+      await this.webhookEvents.credentialsIssued(newAwards.map((a) => a.id));
+    }
     return {
       problems,
       planned,

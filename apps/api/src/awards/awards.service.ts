@@ -15,6 +15,7 @@ import {
 } from '@brevet/contracts';
 import { dayIn } from '@brevet/domain';
 import { AuditLog } from '../audit/audit-log.service';
+import { WebhookEvents } from '../webhooks/webhook-events.service';
 import { ALL_BRANCHES, type AccessScope } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { ValidationFailedException } from '../common/domain.exception';
@@ -60,6 +61,7 @@ export class AwardsService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly webhookEvents: WebhookEvents,
   ) {}
 
   async list(query: AwardListQueryDto, scope: AccessScope): Promise<AwardPage> {
@@ -128,6 +130,7 @@ export class AwardsService {
       if (award.status !== 'active') throw new AwardNotRevocableException(award.status);
       const revokedBy = request.revokedBy ?? null;
       await this.awards.revoke(id, this.clock.now(), revokedBy, request.reason);
+      await this.webhookEvents.credentialRevoked(id);
       await this.audit.record({
         action: 'award.revoked',
         target: { type: 'award', id, label: awardLabel(row.definitionCode, row.employeeNumber) },

@@ -18,6 +18,8 @@ export class AppConfig {
     url?: string;
     poolMax: number;
     connectRetries: number;
+    /** Pause between connection attempts at boot (`DB_CONNECT_RETRY_DELAY_MS`). */
+    connectRetryDelayMs: number;
   };
   readonly dataDir: string;
   readonly redis?: { url: string; prefix: string };
@@ -66,6 +68,33 @@ export class AppConfig {
   /** The worker's health listener (`/api/health`, `/api/ready`); null: none (the default). */
   readonly workerHealthPort: number | null;
   /**
+   * Scheduled reports (docs/scheduled-reports.md): files up to `attachmentMaxBytes` (`REPORT_ATTACHMENT_MAX_MB`,
+   * default 5) are attached to the email; larger ones are linked (signed-in download from the exports page).
+   * Due reports are looked for every `checkIntervalMs` (`REPORT_CHECK_INTERVAL_MS`, default a minute).
+   */
+  readonly reports: { attachmentMaxBytes: number; checkIntervalMs: number };
+  /**
+   * Outgoing webhooks (docs/webhooks.md). `allowPrivateHosts` (`WEBHOOK_ALLOW_PRIVATE_HOSTS`, default off) lets
+   * endpoints resolve to loopback, private and link-local addresses (on-prem receivers, tests); `caFile`
+   * (`WEBHOOK_CA_FILE`) adds PEM certificates to the trusted roots. Attempt n waits `retryBaseMs · 2^(n-2)`
+   * (capped at six hours); after `maxAttempts` the delivery is failed.
+   */
+  readonly webhooks: {
+    allowPrivateHosts: boolean;
+    caFile: string | null;
+    timeoutMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+  };
+  /**
+   * Background jobs (both adapters): attempts per job and the first backoff (doubling each attempt), jobs run
+   * at once per queue in a worker, and how soon a job of a dead worker is noticed and run again (BullMQ's
+   * stalled check; the job's lock lasts as long). See docs/jobs-and-faults.md.
+   */
+  readonly jobs: { attempts: number; backoffMs: number; concurrency: number; stalledIntervalMs: number };
+  /** Prometheus `/metrics` (`METRICS_TOKEN`): served only when set, and only to `Authorization: Bearer <token>`. */
+  readonly metrics: { token: string } | null;
+  /**
    * OpenTelemetry tracing (docs/operations.md, "Tracing"): spans sent over OTLP/HTTP to `endpoint`; null: off
    * (the default). `serviceName` null: `brevet-api` or `brevet-worker` by process.
    */
@@ -111,6 +140,7 @@ export class AppConfig {
       url: e.DATABASE_URL,
       poolMax: e.DATABASE_URL ? e.DB_POOL_MAX : 1,
       connectRetries: e.DB_CONNECT_RETRIES,
+      connectRetryDelayMs: e.DB_CONNECT_RETRY_DELAY_MS,
     };
     this.dataDir = path.resolve(e.DATA_DIR);
     this.redis = e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined;
@@ -137,6 +167,24 @@ export class AppConfig {
         : undefined,
     };
     this.workerHealthPort = e.WORKER_HEALTH_PORT ?? null;
+    this.reports = {
+      attachmentMaxBytes: e.REPORT_ATTACHMENT_MAX_MB * 1024 * 1024,
+      checkIntervalMs: e.REPORT_CHECK_INTERVAL_MS,
+    };
+    this.webhooks = {
+      allowPrivateHosts: e.WEBHOOK_ALLOW_PRIVATE_HOSTS ?? false,
+      caFile: e.WEBHOOK_CA_FILE ? path.resolve(e.WEBHOOK_CA_FILE) : null,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+    };
+    this.jobs = {
+      attempts: e.JOB_ATTEMPTS,
+      backoffMs: e.JOB_BACKOFF_MS,
+      concurrency: e.JOB_CONCURRENCY,
+      stalledIntervalMs: e.JOB_STALLED_INTERVAL_MS,
+    };
+    this.metrics = e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : null;
     this.tracing = {
       endpoint: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? null,
       serviceName: e.OTEL_SERVICE_NAME ?? null,

@@ -221,6 +221,36 @@ export function buildOpenBadgeCredential(input: CredentialInput, options: BuildO
   const validFrom = dateTimeZ(startOfDayIn(input.issuedOn, timeZone));
   const statusList = revocationListUrl(publicUrl);
   const gradeId = `${achId}#grade`;
+  const scoreId = `${achId}#score`;
+  // OB 3.0 results: each Result points at a ResultDescription of the achievement. A grade is `ext:Grade`; a
+  // course score is `Percent` from 0 to 100 with the pass mark as `requiredValue`.
+  const grade = input.result?.grade ?? null;
+  const score = input.result?.score ?? null;
+  const passMark = input.result?.passMark ?? null;
+  const resultDescriptions: Array<Record<string, unknown>> = [];
+  const results: Array<{ type: ['Result']; resultDescription: string; value: string; status: 'Completed' }> =
+    [];
+  if (grade) {
+    resultDescriptions.push({
+      id: gradeId,
+      type: ['ResultDescription'],
+      name: language === 'de' ? 'Note' : 'Grade',
+      resultType: 'ext:Grade',
+    });
+    results.push({ type: ['Result'], resultDescription: gradeId, value: grade, status: 'Completed' });
+  }
+  if (score !== null) {
+    resultDescriptions.push({
+      id: scoreId,
+      type: ['ResultDescription'],
+      name: language === 'de' ? 'Ergebnis der Prüfung' : 'Assessment score',
+      resultType: 'Percent',
+      valueMin: '0',
+      valueMax: '100',
+      ...(passMark !== null ? { requiredValue: String(passMark) } : {}),
+    });
+    results.push({ type: ['Result'], resultDescription: scoreId, value: String(score), status: 'Completed' });
+  }
   const achievement = {
     id: achId,
     type: ['Achievement'],
@@ -240,18 +270,7 @@ export function buildOpenBadgeCredential(input: CredentialInput, options: BuildO
       address: { type: ['Address'], addressCountryCode: a.awardingBody.country },
     },
     ...(alignments(a).length > 0 ? { alignment: alignments(a) } : {}),
-    ...(input.result
-      ? {
-          resultDescription: [
-            {
-              id: gradeId,
-              type: ['ResultDescription'],
-              name: language === 'de' ? 'Note' : 'Grade',
-              resultType: 'ext:Grade',
-            },
-          ],
-        }
-      : {}),
+    ...(resultDescriptions.length > 0 ? { resultDescription: resultDescriptions } : {}),
     euMicroCredential: euElements(a, language),
   };
   return {
@@ -270,18 +289,7 @@ export function buildOpenBadgeCredential(input: CredentialInput, options: BuildO
       type: ['AchievementSubject'],
       identifier: [identifier],
       achievement,
-      ...(input.result
-        ? {
-            result: [
-              {
-                type: ['Result'],
-                resultDescription: gradeId,
-                value: input.result.grade,
-                status: 'Completed',
-              },
-            ],
-          }
-        : {}),
+      ...(results.length > 0 ? { result: results } : {}),
     },
     credentialStatus: {
       id: `${statusList}#${input.statusListIndex}`,

@@ -22,6 +22,7 @@ import { JobOutbox } from '../jobs/job-outbox.service';
 import { mailKeyString, type MailKey } from '../mail/mail.repository';
 import { Mailer, type NewMail } from '../mail/mailer.service';
 import { SettingRepository } from '../settings/setting.repository';
+import { SessionMails } from '../training-sessions/session-mails.service';
 import {
   digestDay,
   daysUntil,
@@ -80,6 +81,7 @@ export class RemindersService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly sessionMails: SessionMails,
   ) {}
 
   async settings(): Promise<ReminderSettings> {
@@ -112,6 +114,8 @@ export class RemindersService {
         else counts.digests += 1;
       }
     }
+    // Training sessions starting tomorrow (docs/training-sessions.md): same mailer, same de-duplication.
+    await this.sessionMails.queueDayBefore();
     const summary: ReminderRunSummary = { at: now.toISOString(), ...counts };
     await this.settingsStore.put(REMINDER_LAST_RUN_KEY, summary);
     this.logger.log(

@@ -4,6 +4,7 @@ import type {
   CredentialDefinitionStatus,
   CredentialValiditySettings,
 } from '@brevet/contracts';
+import { DEMO_COURSE_CREDENTIALS } from './demo-courses/demo-course-credentials';
 
 /**
  * The demo catalogue of Nordwind Logistik: what a logistics company with warehouses, drivers and offices in
@@ -801,4 +802,6 @@ export const DEMO_CREDENTIALS: DemoCredential[] = [
       validity: validity(24, 'completion', 2),
     },
   },
+  // The credentials two of the demo courses issue (seed/demo-courses).
+  ...DEMO_COURSE_CREDENTIALS,
 ];

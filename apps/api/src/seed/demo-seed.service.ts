@@ -11,8 +11,10 @@ import { RegionRepository } from '../regions/region.repository';
 import { defaultLocaleFor } from '@brevet/domain';
 import { JobRoleRepository } from '../job-roles/job-role.repository';
 import { StaffRepository } from '../staff/staff.repository';
+import { DemoTrainingSessionsSeed } from '../training-sessions/demo-training-sessions.seed';
 import type { DemoPerson } from './demo-awards';
 import { DemoCatalogueSeedService } from './demo-catalogue-seed.service';
+import { DemoCoursesSeedService } from './demo-courses/demo-courses-seed.service';
 import { DEMO_ADMIN, DEMO_BRANCHES, DEMO_REGIONS, DEMO_SINCE } from './demo-data';
 import { DEMO_JOB_ROLES, emailPart, NAMES_BY_COUNTRY, seededRandom } from './demo-people';
 
@@ -29,9 +31,11 @@ export class DemoSeedService {
     private readonly roles: JobRoleRepository,
     private readonly staff: StaffRepository,
     private readonly catalogue: DemoCatalogueSeedService,
+    private readonly demoCourses: DemoCoursesSeedService,
     private readonly accounts: UserAccountRepository,
     private readonly compliance: DemoComplianceSeed,
     private readonly complianceHistory: ComplianceSnapshotService,
+    private readonly trainingSessions: DemoTrainingSessionsSeed,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -54,13 +58,16 @@ export class DemoSeedService {
         for (const id of regionIds.values()) await this.regions.recountBranches(id);
         const people = await this.seedPeople();
         const catalogue = await this.catalogue.seed(people, seededRandom(20261101));
+        const courses = await this.demoCourses.seed(new Date());
+        // On-site first-aid sessions; the past ones issue awards, so before the compliance figures.
+        await this.trainingSessions.seed();
         await this.compliance.seed();
         // A year of daily compliance counts from the awards' and rules' dates, for the trend charts.
         await this.complianceHistory.backfillDemo();
         await this.seedDemoAdmin();
         this.logger.log(
           `seeded demo company: ${DEMO_REGIONS.length} regions, ${DEMO_BRANCHES.length} branches, ${people.length} staff, ` +
-            `${catalogue.definitions} credential definitions, ${catalogue.awards} awards`,
+            `${catalogue.definitions} credential definitions, ${catalogue.awards} awards, ${courses} courses`,
         );
         return true;
       }),

@@ -207,13 +207,38 @@ const TABLE: Record<string, Rule> = {
   'GET /api/v1/exports/:id': { expect: EXPORTS, params: id },
   'GET /api/v1/exports/:id/file': { expect: EXPORTS, params: id },
   'DELETE /api/v1/exports/:id': { expect: EXPORTS, params: id },
+  // Scheduled reports: ReportsExport; one's own only (someone else's is 404), HR admins everyone's
+  // (ReportSubscriptionsAll; see report-subscriptions.int-spec.ts)
+  'GET /api/v1/report-subscriptions': { expect: EXPORTS },
+  'POST /api/v1/report-subscriptions': { expect: EXPORTS },
+  'GET /api/v1/report-subscriptions/:id': { expect: EXPORTS, params: id },
+  'PATCH /api/v1/report-subscriptions/:id': { expect: EXPORTS, params: id },
+  'DELETE /api/v1/report-subscriptions/:id': { expect: EXPORTS, params: id },
 
   // Employee self-service
   'GET /api/v1/me/profile': { expect: SELF },
   'GET /api/v1/me/credentials': { expect: SELF },
+  'GET /api/v1/me/requirements': { expect: SELF },
+  'PUT /api/v1/me/language': { expect: '401 ok ok ok ok ok' },
   'GET /api/v1/me/evidence': { expect: SELF },
   'POST /api/v1/me/evidence': { expect: '401 ok ok ok ok ok' },
   'GET /api/v1/me/evidence/credentials': { expect: SIGNED_IN },
+
+  // Self-paced courses: HR writes them (CoursesManage); everyone learns their own (Self, own staff record)
+  'GET /api/v1/courses': { expect: HR_ONLY },
+  'POST /api/v1/courses': { expect: HR_ONLY },
+  'GET /api/v1/courses/:id': { expect: HR_ONLY, params: id },
+  'PATCH /api/v1/courses/:id': { expect: HR_ONLY, params: id },
+  'POST /api/v1/courses/:id/publish': { expect: HR_ONLY, params: id },
+  'POST /api/v1/courses/:id/archive': { expect: HR_ONLY, params: id },
+  'GET /api/v1/me/courses': { expect: SELF },
+  'GET /api/v1/me/courses/:id': { expect: '401 ok ok ok ok ok', params: id },
+  'PUT /api/v1/me/courses/:id/progress': { expect: '401 ok ok ok ok ok', params: id },
+  'POST /api/v1/me/courses/:id/attempts': { expect: '401 ok ok ok ok ok', params: id },
+  'POST /api/v1/me/courses/:id/attempts/:attemptId/submit': {
+    expect: '401 ok ok ok ok ok',
+    params: { id: 'unknown', attemptId: 'unknown' },
+  },
 
   // Evidence: approvers (EvidenceApprove) within their scope; one item also for its person and its submitter
   'GET /api/v1/evidence': {
@@ -230,15 +255,59 @@ const TABLE: Record<string, Rule> = {
   'POST /api/v1/evidence/:id/reject': { expect: '401 403 ok ok 403 ok', params: id },
   'POST /api/v1/evidence/:id/withdraw': { expect: '401 ok ok ok ok ok', params: id },
 
+  // Training sessions: TrainingSessionsManage (managers, HR) within their scope, applied in SQL (a session
+  // outside it is 404; training-sessions.int-spec.ts checks which). One session, its calendar, attendance and
+  // certificates also for its instructor and participants (Self), decided by the service.
+  'GET /api/v1/training-sessions': { expect: '401 403 ok ok 403 ok' },
+  'POST /api/v1/training-sessions': { expect: '401 403 ok ok 403 ok' },
+  'GET /api/v1/training-sessions/calendar.ics': { expect: '401 403 ok ok 403 ok' },
+  'GET /api/v1/training-sessions/people': { expect: '401 403 ok ok 403 ok' },
+  'GET /api/v1/training-sessions/:id': { expect: '401 ok ok ok ok ok', params: id },
+  'PATCH /api/v1/training-sessions/:id': { expect: '401 403 ok ok 403 ok', params: id },
+  'POST /api/v1/training-sessions/:id/cancel': { expect: '401 403 ok ok 403 ok', params: id },
+  'GET /api/v1/training-sessions/:id/calendar.ics': { expect: '401 ok ok ok ok ok', params: id },
+  'POST /api/v1/training-sessions/:id/enrolments': { expect: '401 403 ok ok 403 ok', params: id },
+  'DELETE /api/v1/training-sessions/:id/enrolments/:staffId': {
+    expect: '401 403 ok ok 403 ok',
+    params: { id: 'unknown', staffId: 'unknown' },
+  },
+  'PUT /api/v1/training-sessions/:id/attendance': { expect: '401 ok ok ok ok ok', params: id },
+  'POST /api/v1/training-sessions/:id/issue-certificates': { expect: '401 ok ok ok ok ok', params: id },
+  'GET /api/v1/me/training-sessions': { expect: SELF },
+  'GET /api/v1/me/training': { expect: SELF },
+  'GET /api/v1/training/assignments': { expect: COMPLIANCE_READ },
+  'GET /api/v1/training/report': { expect: COMPLIANCE_READ },
+  'GET /api/v1/me/training-sessions/calendar.ics': { expect: '401 ok ok ok ok ok' },
+  'POST /api/v1/me/training-sessions/:id/enrol': { expect: '401 ok ok ok ok ok', params: id },
+  'POST /api/v1/me/training-sessions/:id/cancel': { expect: '401 ok ok ok ok ok', params: id },
+
   // Mail outbox (MailRead) and reminder settings (SettingsManage): HR admin only, company-wide
   'GET /api/v1/mail/messages': { expect: HR_ONLY },
   'GET /api/v1/mail/messages/:id': { expect: HR_ONLY, params: id },
   'GET /api/v1/mail/transport': { expect: HR_ONLY },
+  // Jobs page (JobsManage): HR admin only
+  'GET /api/v1/jobs': { expect: HR_ONLY },
+  'POST /api/v1/jobs/:queue/:id/retry': { expect: HR_ONLY, params: { queue: 'slug', id: 'unknown' } },
+  'DELETE /api/v1/jobs/:queue/:id': { expect: HR_ONLY, params: { queue: 'slug', id: 'unknown' } },
   'GET /api/v1/reminders/settings': { expect: HR_ONLY },
   'PUT /api/v1/reminders/settings': { expect: HR_ONLY },
   'GET /api/v1/reminders/managers': { expect: HR_ONLY },
   'PUT /api/v1/reminders/managers/:userId': { expect: HR_ONLY, params: { userId: 'unknown' } },
   'POST /api/v1/reminders/run': { expect: HR_ONLY },
+
+  // Webhooks (WebhooksManage): HR admin only, company-wide (docs/webhooks.md)
+  'GET /api/v1/webhooks': { expect: HR_ONLY },
+  'POST /api/v1/webhooks': { expect: HR_ONLY },
+  'GET /api/v1/webhooks/:id': { expect: HR_ONLY, params: id },
+  'PATCH /api/v1/webhooks/:id': { expect: HR_ONLY, params: id },
+  'DELETE /api/v1/webhooks/:id': { expect: HR_ONLY, params: id },
+  'POST /api/v1/webhooks/:id/rotate-secret': { expect: HR_ONLY, params: id },
+  'POST /api/v1/webhooks/:id/test': { expect: HR_ONLY, params: id },
+  'GET /api/v1/webhooks/:id/deliveries': { expect: HR_ONLY, params: id },
+  'POST /api/v1/webhooks/:id/deliveries/:deliveryId/redeliver': {
+    expect: HR_ONLY,
+    params: { id: 'unknown', deliveryId: 'unknown' },
+  },
 
   // HR import, SCIM administration: HR admin only, company-wide
   'GET /api/v1/hr-imports': { expect: HR_ONLY },

@@ -1,4 +1,4 @@
-import type { Award } from '@brevet/contracts';
+import { ReportSubscriptionRoutes, type Award } from '@brevet/contracts';
 import {
   PIN_HEADER,
   passwordSessionCookie,
@@ -26,6 +26,8 @@ jest.setTimeout(300_000);
 let cluster: Cluster;
 /** Where the workers send email: it takes a moment per message, so a worker can be killed mid-conversation. */
 let smtp: TestSmtpServer;
+/** The scheduled report subscribed to at the start (see the last test). */
+let reportSubscriptionId: string;
 
 beforeAll(async () => {
   smtp = await TestSmtpServer.start({ beforeAccept: () => new Promise((r) => setTimeout(r, 400)) });
@@ -43,8 +45,24 @@ beforeAll(async () => {
       SMTP_FROM: 'Brevet <brevet@nordwind.example>',
       // A killed worker's jobs are picked up by the other within seconds (production: 30 s).
       JOB_STALLED_INTERVAL_MS: '3000',
+      // Both workers look for due scheduled reports every 2 s (production: every minute).
+      REPORT_CHECK_INTERVAL_MS: '2000',
     },
   });
+  // A daily report due at the next whole minute (UTC), at least 20 s ahead; the last test checks it went out once.
+  const due = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+  const subscribed = await call(ReportSubscriptionRoutes.subscriptions, {
+    cookie: await passwordSessionCookie(cluster.url),
+    json: {
+      kind: 'compliance-matrix',
+      format: 'csv',
+      every: 'daily',
+      time: due.toISOString().slice(11, 16),
+      timeZone: 'UTC',
+    },
+  });
+  expect(subscribed.status).toBe(201);
+  reportSubscriptionId = (JSON.parse(subscribed.text) as { id: string }).id;
 });
 
 afterAll(async () => {
@@ -336,5 +354,32 @@ describe('losing an API process under load', () => {
       expect(row.audited).toBe(row.awards);
     }
     await cluster.restartApi(1);
+  });
+});
+
+describe('scheduled reports across workers', () => {
+  it('a report due while two workers look for it every 2 s is built and emailed once', async () => {
+    const runs = () =>
+      cluster.query<{ status: string; export_id: string | null }>(
+        `SELECT status, export_id FROM report_subscription_run WHERE subscription_id = $1`,
+        [reportSubscriptionId],
+      );
+    await until(async () => (await runs()).some((r) => r.status === 'sent'), 150_000, 'the scheduled report');
+    const reportMails = () =>
+      smtp.arrived.filter(
+        (m) =>
+          m.parsed.subject?.startsWith('Your scheduled report') && m.to.includes('admin@nordwind.example'),
+      );
+    await until(() => reportMails().length > 0, 30_000, 'the report email');
+    // Several more checks by both workers after the slot: still one run, one export, one email.
+    await new Promise((r) => setTimeout(r, 6_000));
+    const [run, ...more] = await runs();
+    expect(more).toEqual([]);
+    const exports = await cluster.query<{ n: string }>(`SELECT count(*) AS n FROM export_run WHERE id = $1`, [
+      run.export_id,
+    ]);
+    expect(Number(exports[0].n)).toBe(1);
+    expect(reportMails()).toHaveLength(1);
+    expect(reportMails()[0].parsed.attachments).toHaveLength(1);
   });
 });

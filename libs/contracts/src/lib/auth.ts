@@ -32,6 +32,16 @@ export const Permission = {
   SettingsManage: 'settings.manage',
   /** The mail outbox: every email Brevet sent or kept, with its content. */
   MailRead: 'mail.read',
+  /** The jobs page: queue counts and failed jobs; retry or remove a failed job. */
+  JobsManage: 'jobs.manage',
+  /** Webhook endpoints, their secrets and delivery logs. */
+  WebhooksManage: 'webhooks.manage',
+  /** Everyone's scheduled reports (without it: one's own only). */
+  ReportSubscriptionsAll: 'report-subscriptions.all',
+  /** On-site training sessions of one's branches: schedule, edit, cancel, enrol staff, record attendance. */
+  TrainingSessionsManage: 'training-sessions.manage',
+  /** Self-paced micro-courses: write, publish and archive courses, read every learner's progress. */
+  CoursesManage: 'courses.manage',
   /** One's own record, certificates and requirements. */
   Self: 'self',
 } as const;
@@ -47,7 +57,12 @@ const READ_ANYTHING: readonly Permission[] = [
   Permission.ReportsExport,
 ];
 
-const MANAGER: readonly Permission[] = [...READ_ANYTHING, Permission.EvidenceApprove, Permission.Self];
+const MANAGER: readonly Permission[] = [
+  ...READ_ANYTHING,
+  Permission.EvidenceApprove,
+  Permission.TrainingSessionsManage,
+  Permission.Self,
+];
 
 /** The role → permissions table. Anything not listed is denied. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {

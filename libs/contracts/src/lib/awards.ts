@@ -23,6 +23,10 @@ export interface AssessmentResult {
   passed?: boolean | null;
   /** A grade in the definition's grade scheme, e.g. "B1 – gut". */
   grade?: string | null;
+  /** Percent needed to pass, when the result comes from a Brevet course assessment. */
+  passMark?: number | null;
+  /** The course version the assessment was taken on (set by the courses module only). */
+  course?: { id: string; code: string; version: number } | null;
 }
 
 /** How an award came in: one by one, a roster, a CSV import, or the demo seed. */

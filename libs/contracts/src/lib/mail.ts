@@ -17,7 +17,15 @@ export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'outbox', 'failed', 
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** Why an email was sent. Each reason has its own template. */
-export const MAIL_REASONS = ['reminder.expiry', 'reminder.overdue', 'reminder.digest'] as const;
+export const MAIL_REASONS = [
+  'reminder.expiry',
+  'reminder.overdue',
+  'reminder.digest',
+  'session.enrolled',
+  'session.promoted',
+  'session.reminder',
+  'report.scheduled',
+] as const;
 export type MailReason = (typeof MAIL_REASONS)[number];
 
 export const MAIL_SORT_FIELDS = ['createdAt', 'sentAt', 'recipient', 'subject', 'status'] as const;

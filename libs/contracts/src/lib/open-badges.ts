@@ -83,8 +83,11 @@ export interface CredentialInput {
     /** BCP 47 language of the learning and assessment, e.g. `de`. */
     inLanguage: string;
   };
-  /** The grade, where the definition has one. */
-  result?: { grade: string } | null;
+  /**
+   * The assessment result: the grade, where the definition has one; the score in percent and the pass mark,
+   * where it comes from a scored assessment (a Brevet course).
+   */
+  result?: { grade?: string | null; score?: number | null; passMark?: number | null } | null;
 }
 
 /** The effective state a verification reports. */

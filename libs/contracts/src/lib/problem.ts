@@ -1,7 +1,12 @@
+import { CourseErrorCode } from './courses';
 import { EvidenceErrorCode } from './evidence';
 import { MailErrorCode } from './mail';
+import { JobErrorCode } from './jobs';
 import { ExportErrorCode } from './exports';
 import { SsoErrorCode } from './sso';
+import { WebhookErrorCode } from './webhooks';
+import { ReportSubscriptionErrorCode } from './report-subscriptions';
+import { TrainingSessionErrorCode } from './training-sessions';
 /**
  * Every API error is an RFC 9457 problem document served as `application/problem+json`.
  * `code` is stable and machine-readable; `title`/`detail` are for people.
@@ -79,7 +84,12 @@ export const ErrorCode = {
   SelfNotLinked: 'self.not_linked',
   ...SsoErrorCode,
   ...EvidenceErrorCode,
+  ...CourseErrorCode,
   ...MailErrorCode,
+  ...JobErrorCode,
   ...ExportErrorCode,
+  ...WebhookErrorCode,
+  ...ReportSubscriptionErrorCode,
+  ...TrainingSessionErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -19,6 +19,9 @@ export interface BalancerStats {
   failedInFlight: number;
 }
 
+/** Headers that belong to one connection and are not passed on. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive']);
+
 /** Header a test sets to send a request to one backend by index, e.g. to start a sign-in on the first. */
 export const PIN_HEADER = 'x-test-backend';
 
@@ -129,8 +132,8 @@ export class LoadBalancer implements Balancer {
       let connected = false;
       const upstream = http.request(target, { method: req.method, headers, agent: this.agent }, (answer) => {
         // Hop-by-hop headers stay between balancer and backend: the client's connection stays open.
-        const { connection: _connection, 'keep-alive': _keepAlive, ...forwarded } = answer.headers;
-        res.writeHead(answer.statusCode ?? 502, forwarded);
+        const forwarded = Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name));
+        res.writeHead(answer.statusCode ?? 502, Object.fromEntries(forwarded));
         answer.pipe(res);
         answer.on('close', () => resolve(answer.complete ? 'answered' : 'failed'));
       });

@@ -15,10 +15,12 @@ export const ACTION_LABELS: Record<AuditAction, TranslationKey> = {
   'evidence.rejected': 'audit.actions.evidenceRejected',
   'evidence.submitted': 'audit.actions.evidenceSubmitted',
   'evidence.withdrawn': 'audit.actions.evidenceWithdrawn',
+  'training-session.changed': 'trainingSessions.auditAction',
   'rule.changed': 'audit.actions.ruleChanged',
   'role.changed': 'audit.actions.roleChanged',
   'staff.changed': 'audit.actions.staffChanged',
   'credential.changed': 'audit.actions.credentialChanged',
+  'course.changed': 'courses.auditAction',
   'import.applied': 'audit.actions.importApplied',
   'export.created': 'audit.actions.exportCreated',
   'scim.changed': 'audit.actions.scimChanged',
@@ -70,4 +72,8 @@ export const AREA_LABELS: Record<string, TranslationKey> = {
   settings: 'audit.areas.settings',
   sso: 'audit.areas.sso',
   audit: 'audit.areas.audit',
+  // Every area of AUDIT_ACTIONS needs one: a missing label broke the filter's rendering (axe then found the
+  // half-drawn form fields without names).
+  'training-session': 'trainingSessions.title',
+  course: 'courses.title',
 };

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatChipsModule, type MatChipListboxChange } from '@angular/material/chips';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import type { Region } from '@brevet/contracts';
 import { I18n, TranslatePipe } from '../core/i18n';
 
@@ -10,7 +9,7 @@ import { I18n, TranslatePipe } from '../core/i18n';
  */
 @Component({
   selector: 'bv-region-filter',
-  imports: [MatChipsModule, MatTooltipModule, TranslatePipe],
+  imports: [MatChipsModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-chip-listbox
@@ -20,7 +19,13 @@ import { I18n, TranslatePipe } from '../core/i18n';
       (change)="select($event)"
     >
       @for (region of shown(); track region.id) {
-        <mat-chip-option [value]="region.id" [aria-label]="label(region)" [matTooltip]="countedAt(region)">
+        <!-- A title, not matTooltip: the tooltip's aria-describedby on the chip's presentational host makes it
+             a plain element, and the listbox then has no options (axe: aria-required-children). -->
+        <mat-chip-option
+          [value]="region.id"
+          [aria-label]="label(region)"
+          [attr.title]="countedAt(region) || null"
+        >
           {{ region.name }}
           <span class="count" aria-hidden="true">{{ i18n.number(region.branchCount) }}</span>
         </mat-chip-option>

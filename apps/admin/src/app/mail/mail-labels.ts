@@ -15,6 +15,10 @@ export const REASON_LABELS: Record<MailReason, TranslationKey> = {
   'reminder.expiry': 'mail.reasons.expiry',
   'reminder.overdue': 'mail.reasons.overdue',
   'reminder.digest': 'mail.reasons.digest',
+  'session.enrolled': 'trainingSessions.mailReasons.enrolled',
+  'session.promoted': 'trainingSessions.mailReasons.promoted',
+  'session.reminder': 'trainingSessions.mailReasons.reminder',
+  'report.scheduled': 'scheduledReports.mailReason',
 };
 
 export const FREQUENCY_LABELS: Record<DigestFrequency, TranslationKey> = {

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { AuthStore } from '../core/auth';
 import { I18n, LANGUAGES, TranslatePipe, isLanguage, type TranslationKey } from '../core/i18n';
 
-/** EN | DE toggle in the top bar. The choice is remembered by {@link I18n}. */
+/** EN | DE toggle in the top bar. The choice is remembered on the device and on the person's record. */
 @Component({
   selector: 'bv-language-switcher',
   imports: [MatButtonToggleModule, TranslatePipe],
@@ -36,12 +37,13 @@ import { I18n, LANGUAGES, TranslatePipe, isLanguage, type TranslationKey } from 
 })
 export class LanguageSwitcher {
   protected readonly i18n = inject(I18n);
+  private readonly auth = inject(AuthStore);
   protected readonly options = LANGUAGES.map((language) => ({
     language,
     name: `languages.${language}` as const satisfies TranslationKey,
   }));
 
   protected select(value: unknown): void {
-    if (isLanguage(value)) void this.i18n.choose(value);
+    if (isLanguage(value)) void this.auth.chooseLanguage(value);
   }
 }

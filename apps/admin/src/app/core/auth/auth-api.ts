@@ -1,6 +1,14 @@
 import { HttpClient, HttpContext, HttpContextToken } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { API_V1, type Me, type PasswordLoginRequest, type SignInOptions } from '@brevet/contracts';
+import {
+  API_V1,
+  SelfServiceRoutes,
+  type Me,
+  type MyProfile,
+  type PasswordLoginRequest,
+  type SignInOptions,
+  type UiLanguage,
+} from '@brevet/contracts';
 import type { Observable } from 'rxjs';
 
 /**
@@ -32,6 +40,11 @@ export class AuthApi {
 
   signInWithPassword(request: PasswordLoginRequest): Observable<void> {
     return this.http.post<void>(routes.password, request, { context: this.signedOutOk });
+  }
+
+  /** Keeps the language on the signed-in person's staff record (every device starts in it). */
+  saveLanguage(language: UiLanguage): Observable<MyProfile> {
+    return this.http.put<MyProfile>(SelfServiceRoutes.language, { language });
   }
 
   signOut(): Observable<void> {

@@ -3,7 +3,7 @@ import { Router } from '@angular/router';
 import { ErrorCode, type Me, type Permission } from '@brevet/contracts';
 import { firstValueFrom } from 'rxjs';
 import { toProblem } from '../http/api-error';
-import { I18n } from '../i18n';
+import { I18n, type Language } from '../i18n';
 import { AuthApi } from './auth-api';
 import { landingPath, navItemsFor } from './navigation';
 import { SIGN_IN_PATH, safeReturnTo, samlLogoutPath } from './return-to';
@@ -59,6 +59,24 @@ export class AuthStore {
       return null;
     } finally {
       this.loading.set(false);
+    }
+  }
+
+  /**
+   * The person picks a language: it switches at once and is remembered on this device, and for a person with a
+   * staff record it is kept on their record too, so their next sign-in on any device starts in it. Resolves
+   * false when that could not be saved (the switch on this device stands).
+   */
+  async chooseLanguage(language: Language): Promise<boolean> {
+    await this.i18n.choose(language);
+    const me = this.current();
+    if (!me?.staffId || me.language === language) return true;
+    try {
+      await firstValueFrom(this.api.saveLanguage(language));
+      this.current.update((now) => (now ? { ...now, language } : now));
+      return true;
+    } catch {
+      return false;
     }
   }
 
