@@ -67,10 +67,21 @@ export async function resetDatabase(t: TestApp): Promise<void> {
   // audit_entry is append-only: its trigger refuses TRUNCATE unless the session has set
   // brevet.allow_audit_truncate (see the AuditLog migration). Set it transaction-locally, on the connection
   // that truncates, so it never lingers on a pooled connection; the application itself never sets it.
-  await t.dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT set_config('brevet.allow_audit_truncate', 'on', true)`);
-    await manager.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
-  });
+  // A background check of the app (recurring jobs, scheduled reports) may hold row locks in another order at
+  // that moment; PostgreSQL then cancels one side with a deadlock. The TRUNCATE is tried again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await t.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('brevet.allow_audit_truncate', 'on', true)`);
+        await manager.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+      });
+      return;
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string } }).driverError?.code;
+      if (code !== '40P01' || attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+  }
 }
 
 /** Polls `check` until it returns a truthy value or the time is up. */
