@@ -28,7 +28,7 @@ interface Worker {
  * The real worker entry (`apps/api/src/worker.ts`, compiled on the fly by SWC) as a child process on the run's
  * PostgreSQL and on Redis, so a test can SIGKILL it mid-job.
  */
-async function startWorker(env: Record<string, string>): Promise<Worker> {
+async function startWorker(env: Record<string, string>, onSpawn?: (worker: Worker) => void): Promise<Worker> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/worker.ts'], {
     cwd: WORKSPACE,
     env: {
@@ -50,6 +50,9 @@ async function startWorker(env: Record<string, string>): Promise<Worker> {
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const worker: Worker = { child, output: () => output, exited };
+  // Before it is ready: a worker takes jobs already queued while it starts up.
+  onSpawn?.(worker);
   const deadline = Date.now() + 120_000;
   while (!output.includes('Brevet worker started')) {
     if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}:\n${output}`);
@@ -59,7 +62,7 @@ async function startWorker(env: Record<string, string>): Promise<Worker> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { child, output: () => output, exited };
+  return worker;
 }
 
 /**
@@ -130,9 +133,9 @@ describe('mail when a worker is killed mid-send (real worker process, Redis, SMT
     expect(await t.app.get(JobOutbox).flush()).toBe(3);
 
     const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, ...smtp.env() };
-    const first = await startWorker(env);
+    // Armed as soon as the process exists: the jobs are queued already, so it may send before it says it started.
+    const first = await startWorker(env, (worker) => (killAfterAccept = worker));
     workers.push(first);
-    killAfterAccept = first;
     expect(await first.exited).toBeNull(); // killed by the signal, not exited
 
     // What the crash left: one message at the server but recorded as `sending`; two claimed, never handed over.
