@@ -5,14 +5,14 @@ import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
 import { BranchesModule } from './branches/branches.module';
 import { Clock } from './common/clock';
 import { ComplianceModule } from './compliance/compliance.module';
-import { RequestContext } from './common/request-context';
+import { jobLogFields, RequestContext } from './common/request-context';
+import { requestIdFor } from './common/request-id';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CredentialsModule } from './credentials/credentials.module';
@@ -64,20 +64,22 @@ export class AppModule {
             transport: config.log.pretty
               ? { target: 'pino-pretty', options: { singleLine: true } }
               : undefined,
+            // A valid incoming X-Request-Id is kept (a proxy's ID ties its logs to ours); others are replaced.
             genReqId: (req, res) => {
-              const incoming = req.headers['x-request-id'];
-              const id =
-                typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+              const id = requestIdFor(req.headers['x-request-id']);
               res.setHeader('x-request-id', id);
               return id;
             },
             autoLogging: { ignore: (req) => /^\/api\/(health|ready)$/.test(req.url ?? '') },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            customProps: () => ({ role }),
-            // With tracing on, each log line names its trace and span, so logs and traces find each other.
+            // `requestId` on every line of a request, as on every line of the jobs it enqueued (jobLogFields).
+            customProps: (req) => ({ requestId: req.id }),
+            // Every line names the process role; a job's lines name the job and its request. With tracing on,
+            // each line also names its trace and span, so logs and traces find each other.
             mixin: () => {
               const span = trace.getActiveSpan()?.spanContext();
-              return span ? { trace_id: span.traceId, span_id: span.spanId } : {};
+              const fields = { role, ...jobLogFields() };
+              return span ? { ...fields, trace_id: span.traceId, span_id: span.spanId } : fields;
             },
           },
         }),

@@ -53,6 +53,24 @@ describe('BullMqJobQueue on the real Redis', () => {
     expect(JOB_DEFAULTS.attempts).toBeGreaterThan(3);
   });
 
+  it('hands the handler its payload alone, with the same trace on every attempt', async () => {
+    const queue = make();
+    await ready(queue);
+    const trace = { requestId: 'req-bull-1', actorId: '0b7a3f2e-5c1d-4e8f-9a6b-2d4c6e8f0a1b' };
+    const seen: QueuedJob[] = [];
+    await queue.process(QueueName.Organisation, async (job) => {
+      seen.push(job);
+      if (job.attempt < 2) throw new Error('transient');
+    });
+    await queue.add(name, { regionId: 'r1' }, { jobId: 'traced', trace });
+    await eventually(async () => seen.length === 2);
+    expect(seen.map((j) => [j.attempt, j.data, j.trace])).toEqual([
+      [1, { regionId: 'r1' }, trace],
+      [2, { regionId: 'r1' }, trace],
+    ]);
+    expect(seen[0].maxAttempts).toBe(JOB_DEFAULTS.attempts);
+  });
+
   it('refuses to enqueue at once when Redis cannot be reached', async () => {
     const queue = make('redis://127.0.0.1:1');
     await expect(queue.add(name, { regionId: 'r1' }, { jobId: 'x' })).rejects.toBeInstanceOf(

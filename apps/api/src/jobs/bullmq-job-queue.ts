@@ -14,7 +14,9 @@ import {
   type JobDispatcher,
   type JobQueueOptions,
   type QueuedJob,
+  type TraceSource,
 } from './job-queue.port';
+import { newJobTrace, splitTracedData, TRACE_FIELD } from './job-trace';
 
 /**
  * BullMQ on Redis. Producers use a connection without an offline queue, so `add` fails at once while Redis
@@ -28,11 +30,14 @@ export class BullMqJobQueue extends JobQueue {
   private readonly queues = new Map<QueueName, Queue>();
   private readonly workers: Worker[] = [];
   private readonly workerConnections: Redis[] = [];
+  /** Errors the job runner saw (and logged, with the job's request ID); the `failed` event skips them. */
+  private readonly dispatchErrors = new WeakSet<Error>();
 
   constructor(
     private readonly url: string,
     private readonly prefix: string,
     private readonly options: JobQueueOptions = {},
+    private readonly currentTrace: TraceSource = () => null,
   ) {
     super();
     this.producer = new IORedis(url, {
@@ -50,15 +55,22 @@ export class BullMqJobQueue extends JobQueue {
     if (this.producer.status !== 'ready') {
       throw new JobQueueUnavailableError(`Redis is not reachable (connection ${this.producer.status})`);
     }
+    const trace = options.trace ?? this.currentTrace() ?? newJobTrace();
     try {
-      await queue.add(name, data, {
-        jobId: options.jobId,
-        delay: options.delayMs,
-        attempts: this.options.attempts ?? JOB_DEFAULTS.attempts,
-        backoff: { type: 'exponential', delay: this.options.backoffMs ?? JOB_DEFAULTS.backoffMs },
-        removeOnComplete: { age: 24 * 3600, count: 10_000 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-      });
+      // The trace rides in a reserved field beside the payload (BullMQ has no other place for metadata); the
+      // worker takes it off again, so handlers see their payload only. Retries keep the job's data, so the trace.
+      await queue.add(
+        name,
+        { ...data, [TRACE_FIELD]: trace },
+        {
+          jobId: options.jobId,
+          delay: options.delayMs,
+          attempts: this.options.attempts ?? JOB_DEFAULTS.attempts,
+          backoff: { type: 'exponential', delay: this.options.backoffMs ?? JOB_DEFAULTS.backoffMs },
+          removeOnComplete: { age: 24 * 3600, count: 10_000 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      );
     } catch (error) {
       if (!this.lostConnection(error)) throw error;
       throw new JobQueueUnavailableError(`could not enqueue ${name}: ${(error as Error).message}`);
@@ -69,16 +81,21 @@ export class BullMqJobQueue extends JobQueue {
     const worker = new Worker(
       queueName,
       async (job) => {
+        const { payload, trace } = splitTracedData(job.data);
         try {
           await dispatch({
             id: job.id ?? '',
             name: job.name as JobName,
-            data: job.data,
+            data: payload,
             attempt: job.attemptsMade + 1,
+            maxAttempts: job.opts.attempts ?? 1,
+            // A job queued before traces existed gets one for this attempt.
+            trace: trace ?? newJobTrace(),
           } as QueuedJob);
         } catch (error) {
-          if (error instanceof InvalidJobDataError) throw new UnrecoverableError(error.message);
-          throw error;
+          const thrown = error instanceof InvalidJobDataError ? new UnrecoverableError(error.message) : error;
+          if (thrown instanceof Error) this.dispatchErrors.add(thrown);
+          throw thrown;
         }
       },
       {
@@ -93,11 +110,13 @@ export class BullMqJobQueue extends JobQueue {
         maxStalledCount: 1,
       },
     );
-    worker.on('failed', (job, err) =>
+    // Failures of the handler were logged by the job runner; this catches the rest (e.g. a stalled job).
+    worker.on('failed', (job, err) => {
+      if (this.dispatchErrors.has(err)) return;
       this.logger.warn(
         `job ${job?.name} (${job?.id}) failed on attempt ${job?.attemptsMade}: ${err.message}`,
-      ),
-    );
+      );
+    });
     worker.on('error', (err) => this.logger.warn(`worker ${queueName}: ${err.message}`));
     this.workers.push(worker);
     await worker.waitUntilReady();

@@ -57,6 +57,35 @@ describe('InProcessJobQueue', () => {
     expect(calls).toBe(1);
   });
 
+  it('carries a job’s trace unchanged through every attempt and a retry by hand', async () => {
+    const trace = { requestId: 'req-1', actorId: null };
+    const seen: Array<[number, unknown]> = [];
+    await queue.process(QueueName.Organisation, async (job) => {
+      seen.push([job.attempt, job.trace]);
+      throw new Error('transient');
+    });
+    await queue.add(name, { regionId: 'r1' }, { jobId: 'traced', trace });
+    await queue.drain();
+    expect(await queue.retry(QueueName.Organisation, 'traced')).toBe(true);
+    await queue.drain();
+    expect(seen).toHaveLength(JOB_DEFAULTS.attempts * 2);
+    expect(seen.every(([, t]) => JSON.stringify(t) === JSON.stringify(trace))).toBe(true);
+  });
+
+  it('takes the current trace when none is given, and generates one when there is none', async () => {
+    let current: { requestId: string; actorId: string | null } | null = { requestId: 'req-2', actorId: null };
+    const traced = new InProcessJobQueue({ backoffMs: 1 }, () => current);
+    const seen: Record<string, string> = {};
+    await traced.process(QueueName.Organisation, async (job) => void (seen[job.id] = job.trace.requestId));
+    await traced.add(name, { regionId: 'r1' }, { jobId: 'in-request' });
+    current = null;
+    await traced.add(name, { regionId: 'r1' }, { jobId: 'unrequested' });
+    await traced.drain();
+    await traced.close();
+    expect(seen['in-request']).toBe('req-2');
+    expect(seen['unrequested']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('holds jobs until a processor is registered', async () => {
     const seen: string[] = [];
     await queue.add(name, { regionId: 'r1' }, { jobId: 'early' });

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { AsyncResource } from 'node:async_hooks';
 import { JOB_QUEUE, type JobName, type JobPayloads, type QueueName } from './job-names';
 import {
   assertValidJobId,
@@ -11,7 +11,9 @@ import {
   type JobDispatcher,
   type JobQueueOptions,
   type QueuedJob,
+  type TraceSource,
 } from './job-queue.port';
+import { newJobTrace } from './job-trace';
 
 interface Entry {
   job: QueuedJob;
@@ -35,7 +37,6 @@ interface FailedEntry extends FailedJob {
  */
 export class InProcessJobQueue extends JobQueue {
   readonly kind = 'in-process' as const;
-  private readonly logger = new Logger('InProcessJobQueue');
   private readonly waiting: Entry[] = [];
   private readonly known = new Set<string>();
   private readonly completed: string[] = [];
@@ -50,7 +51,16 @@ export class InProcessJobQueue extends JobQueue {
   /** Counters for tests and diagnostics. */
   readonly stats = { completed: 0, failedAttempts: 0 };
 
-  constructor(private readonly options: JobQueueOptions = {}) {
+  /**
+   * `tick`, bound to the context the queue was made in (start-up). Otherwise the timer would run jobs in the
+   * async context of whichever request last scheduled it, and their log lines would name that request.
+   */
+  private readonly tickOutsideRequests = AsyncResource.bind(() => this.tick());
+
+  constructor(
+    private readonly options: JobQueueOptions = {},
+    private readonly currentTrace: TraceSource = () => null,
+  ) {
     super();
   }
 
@@ -60,7 +70,14 @@ export class InProcessJobQueue extends JobQueue {
     if (this.known.has(options.jobId)) return;
     this.known.add(options.jobId);
     this.waiting.push({
-      job: { id: options.jobId, name, data, attempt: 1 } as QueuedJob,
+      job: {
+        id: options.jobId,
+        name,
+        data,
+        attempt: 1,
+        maxAttempts: this.maxAttempts,
+        trace: options.trace ?? this.currentTrace() ?? newJobTrace(),
+      } as QueuedJob,
       queue: JOB_QUEUE[name],
       runAt: Date.now() + (options.delayMs ?? 0),
     });
@@ -134,7 +151,7 @@ export class InProcessJobQueue extends JobQueue {
   private schedule(delayMs: number): void {
     if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.tick(), Math.max(0, delayMs));
+    this.timer = setTimeout(this.tickOutsideRequests, Math.max(0, delayMs));
     this.timer.unref();
   }
 
@@ -167,13 +184,9 @@ export class InProcessJobQueue extends JobQueue {
       this.completedCount.set(entry.queue, (this.completedCount.get(entry.queue) ?? 0) + 1);
       this.remember(entry.job.id);
     } catch (error) {
+      // The job runner has logged the failure, with the job's request ID.
       this.stats.failedAttempts += 1;
-      const attempts = this.options.attempts ?? JOB_DEFAULTS.attempts;
-      const retry = !(error instanceof InvalidJobDataError) && entry.job.attempt < attempts;
-      this.logger.warn(
-        `job ${entry.job.name} (${entry.job.id}) failed on attempt ${entry.job.attempt}: ${String(error)}` +
-          (retry ? '; will retry' : '; giving up'),
-      );
+      const retry = !(error instanceof InvalidJobDataError) && entry.job.attempt < entry.job.maxAttempts;
       if (retry) {
         const backoff = (this.options.backoffMs ?? JOB_DEFAULTS.backoffMs) * 2 ** (entry.job.attempt - 1);
         this.waiting.push({
@@ -195,6 +208,10 @@ export class InProcessJobQueue extends JobQueue {
         if (this.failedJobs.length > REMEMBER_FAILED) this.failedJobs.shift();
       }
     }
+  }
+
+  private get maxAttempts(): number {
+    return this.options.attempts ?? JOB_DEFAULTS.attempts;
   }
 
   private takeFailed(queue: QueueName, jobId: string): FailedEntry | null {

@@ -24,6 +24,7 @@ export enum JobName {
   DeliverWebhook = 'webhook.deliver',
   CheckWebhookEvents = 'webhook.daily-check',
   RunReportSubscription = 'report-subscription.run',
+  SendTrainingAssignmentMails = 'training.assignment-mails',
 }
 
 export interface JobPayloads {
@@ -44,6 +45,8 @@ export interface JobPayloads {
   [JobName.CheckWebhookEvents]: { slot?: string };
   /** One slot of one scheduled report (`slot`: the slot's instant, ISO 8601; docs/scheduled-reports.md). */
   [JobName.RunReportSubscription]: { subscriptionId: string; slot: string };
+  /** The "training for you" emails of newly assigned training (docs/training-assignments.md); `slot` for logs only. */
+  [JobName.SendTrainingAssignmentMails]: { slot?: string };
 }
 
 /** Which queue each job runs on. A `Record` so that a new `JobName` without a queue does not compile. */
@@ -59,6 +62,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeliverWebhook]: QueueName.Webhooks,
   [JobName.CheckWebhookEvents]: QueueName.Webhooks,
   [JobName.RunReportSubscription]: QueueName.Exports,
+  [JobName.SendTrainingAssignmentMails]: QueueName.Reminders,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

@@ -20,6 +20,10 @@ export class JobOutboxEntity {
   @Column({ type: 'jsonb' })
   payload!: Record<string, unknown>;
 
+  /** The request the job runs for (`JobTrace`: IDs only); relayed beside the payload, not in it. */
+  @Column({ type: 'jsonb', nullable: true })
+  trace!: Record<string, unknown> | null;
+
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 

@@ -5,6 +5,7 @@ import { TEST_REDIS_URL, uniqueRedisPrefix } from '../../test/support/test-env';
 import { JobOutboxEntity } from './job-outbox.entity';
 import { JobOutbox } from './job-outbox.service';
 import { JobName, QueueName } from './job-names';
+import { TRACE_FIELD } from './job-trace';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
 import request from 'supertest';
@@ -31,11 +32,19 @@ describe('job outbox (real PostgreSQL and Redis)', () => {
     it('hands a committed change’s job to Redis and empties the outbox; the API process does not run it', async () => {
       const region = await makeRegion(t.dataSource);
       const http = await signInAsAdmin(t);
-      const res = await http.post('/api/v1/branches').send(branchBody(region.id)).expect(201);
+      const res = await http
+        .post('/api/v1/branches')
+        .set('X-Request-Id', 'outbox-req-1')
+        .send(branchBody(region.id))
+        .expect(201);
       await t.app.get(JobOutbox).flush();
       const job = await queue.getJob(`branch.${res.body.id}.created.region.${region.id}`);
       expect(job?.name).toBe(JobName.RecountRegionBranches);
-      expect(job?.data).toEqual({ regionId: region.id });
+      // The payload, and beside it the request's trace, kept by the outbox row and relayed with the job.
+      expect(job?.data).toEqual({
+        regionId: region.id,
+        [TRACE_FIELD]: { requestId: 'outbox-req-1', actorId: http.userId },
+      });
       expect(await job?.getState()).toBe('waiting');
       expect(await t.dataSource.getRepository(JobOutboxEntity).count()).toBe(0);
     });

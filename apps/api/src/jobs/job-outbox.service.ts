@@ -7,9 +7,11 @@ import {
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
+import { RequestContext } from '../common/request-context';
 import type { JobName, JobPayloads } from './job-names';
 import { JobOutboxRepository } from './job-outbox.repository';
 import { JobQueue, type EnqueueOptions } from './job-queue.port';
+import { newJobTrace } from './job-trace';
 
 const RELAY_INTERVAL_MS = 5_000;
 const BATCH = 100;
@@ -30,6 +32,7 @@ export class JobOutbox implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly queue: JobQueue,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService,
+    private readonly context: RequestContext,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -44,14 +47,22 @@ export class JobOutbox implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.relaying?.catch(() => undefined);
   }
 
-  /** Must run inside the transaction of the change that causes the job. */
+  /**
+   * Must run inside the transaction of the change that causes the job. The row keeps the current request's
+   * ID and user (or a generated ID outside requests), and the relay hands them to the queue with the job.
+   */
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions): Promise<void> {
     if (!this.txHost.isTransactionActive()) {
       throw new Error(
         `JobOutbox.enqueue(${name}) outside a transaction; use JobQueue.add for direct enqueueing`,
       );
     }
-    await this.outbox.insert({ jobId: options.jobId, name, payload: data as Record<string, unknown> });
+    await this.outbox.insert({
+      jobId: options.jobId,
+      name,
+      payload: data as Record<string, unknown>,
+      trace: options.trace ?? this.context.trace ?? newJobTrace(),
+    });
   }
 
   /** Starts a relay in the background; failures are logged and retried by the timer. */
@@ -79,7 +90,10 @@ export class JobOutbox implements OnApplicationBootstrap, BeforeApplicationShutd
       const relayed = await this.txHost.withTransaction(async () => {
         const rows = await this.outbox.lockBatch(BATCH);
         for (const row of rows) {
-          await this.queue.add(row.name as JobName, row.payload as never, { jobId: row.jobId });
+          await this.queue.add(row.name as JobName, row.payload as never, {
+            jobId: row.jobId,
+            trace: row.trace ?? undefined,
+          });
         }
         await this.outbox.delete(rows.map((r) => r.id));
         return rows.length;

@@ -1,4 +1,5 @@
 import type { JobName, JobPayloads, QueueName } from './job-names';
+import type { JobTrace } from './job-trace';
 
 export interface EnqueueOptions {
   /**
@@ -7,13 +8,25 @@ export interface EnqueueOptions {
    */
   jobId: string;
   delayMs?: number;
+  /**
+   * The request this job runs for. Left out, the adapter takes the current one (the request being handled,
+   * or the job being run) and otherwise generates one. The outbox passes the trace it stored.
+   */
+  trace?: JobTrace;
 }
+
+/** Where an adapter finds the current trace when `add` is not given one (see `RequestContext.trace`). */
+export type TraceSource = () => JobTrace | null;
 
 export interface QueuedJob<N extends JobName = JobName> {
   id: string;
   name: N;
   data: JobPayloads[N];
   attempt: number;
+  /** The most attempts this job gets (after the last one it is listed as failed). */
+  maxAttempts: number;
+  /** The same on every attempt and after a retry by hand. */
+  trace: JobTrace;
 }
 
 export type JobDispatcher = (job: QueuedJob) => Promise<void>;

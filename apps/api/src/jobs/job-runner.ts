@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { ClsService } from 'nestjs-cls';
+import { RequestContext } from '../common/request-context';
 import { MetricsService } from '../metrics/metrics.service';
 import { PROCESS_ROLE, type ProcessRole } from '../process-role';
 import { JOB_HANDLER_METADATA, type JobHandler } from './job-handler.decorator';
@@ -29,6 +30,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly reflector: Reflector,
     private readonly queue: JobQueue,
     private readonly cls: ClsService,
+    private readonly context: RequestContext,
     @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
     @Optional() private readonly metrics?: MetricsService,
   ) {}
@@ -66,19 +68,27 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const handler = this.handlers.get(job.name);
     if (!handler) throw new InvalidJobDataError(`no handler for job "${job.name}"`);
     // A fresh context per job: a job queued from inside a request or the outbox relay would otherwise inherit
-    // that caller's CLS store, including its finished transaction.
-    const started = process.hrtime.bigint();
-    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
-    try {
-      await this.cls.run({ ifNested: 'override' }, () => handler.handle(job.data));
-    } catch (error) {
-      this.metrics?.observeJob(
-        job.name,
-        seconds(),
-        error instanceof InvalidJobDataError ? 'invalid' : 'error',
-      );
-      throw error;
-    }
-    this.metrics?.observeJob(job.name, seconds(), null);
+    // that caller's CLS store, including its finished transaction. It holds the job and the request it runs
+    // for, so every log line the job writes carries requestId, jobId and jobName (jobLogFields).
+    await this.cls.run({ ifNested: 'override' }, async () => {
+      this.context.setJob({ jobId: job.id, jobName: job.name, ...job.trace });
+      const started = process.hrtime.bigint();
+      const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+      this.logger.debug(`job ${job.name} (${job.id}) started, attempt ${job.attempt} of ${job.maxAttempts}`);
+      try {
+        await handler.handle(job.data);
+      } catch (error) {
+        const invalid = error instanceof InvalidJobDataError;
+        this.metrics?.observeJob(job.name, seconds(), invalid ? 'invalid' : 'error');
+        const retry = !invalid && job.attempt < job.maxAttempts;
+        this.logger.warn(
+          `job ${job.name} (${job.id}) failed on attempt ${job.attempt} of ${job.maxAttempts}: ` +
+            `${error instanceof Error ? error.message : String(error)}${retry ? '; will retry' : '; giving up'}`,
+        );
+        throw error;
+      }
+      this.metrics?.observeJob(job.name, seconds(), null);
+      this.logger.log(`job ${job.name} (${job.id}) done in ${seconds().toFixed(3)} s`);
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { JobsOverview } from '@brevet/contracts';
+import { AuditLog } from '../audit/audit-log.service';
 import { ALL_QUEUE_NAMES, type QueueName } from './job-names';
 import { JobOutboxRepository } from './job-outbox.repository';
 import { JobQueue } from './job-queue.port';
@@ -12,12 +13,14 @@ const FAILED_SHOWN = 100;
 /**
  * The jobs page: what each queue holds, what waits in the outbox, and the failed jobs, for either adapter.
  * With BullMQ, every call needs Redis and answers 503 while it is down (`JobQueueUnavailableError`).
+ * Retrying and removing a failed job are audited (`job.retried`, `job.removed`), with the job's ID and queue.
  */
 @Injectable()
 export class JobsAdminService {
   constructor(
     private readonly queue: JobQueue,
     private readonly outbox: JobOutboxRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   async overview(): Promise<JobsOverview> {
@@ -39,11 +42,22 @@ export class JobsAdminService {
   async retry(queue: string, id: string): Promise<void> {
     if (!this.isQueue(queue) || !(await this.queue.retry(queue, id)))
       throw new FailedJobNotFoundException(queue, id);
+    await this.recordDone('job.retried', queue, id);
   }
 
   async remove(queue: string, id: string): Promise<void> {
     if (!this.isQueue(queue) || !(await this.queue.remove(queue, id)))
       throw new FailedJobNotFoundException(queue, id);
+    await this.recordDone('job.removed', queue, id);
+  }
+
+  /** Recorded after the queue has done it: Redis has no transaction to share with the audit log. */
+  private async recordDone(
+    action: 'job.retried' | 'job.removed',
+    queue: QueueName,
+    id: string,
+  ): Promise<void> {
+    await this.audit.record({ action, target: { type: 'job', id, label: queue }, details: { queue } });
   }
 
   private isQueue(queue: string): queue is QueueName {

@@ -1,6 +1,6 @@
-import type { JobsOverview } from '@brevet/contracts';
+import type { AuditEntry, AuditPage, JobsOverview } from '@brevet/contracts';
 import { randomUUID } from 'node:crypto';
-import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
+import { signInAs, signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 import { createTestApp, settleJobs, type TestApp } from '../../test/support/test-app';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobName } from './job-names';
@@ -53,5 +53,23 @@ describe('GET/POST/DELETE /api/v1/jobs (in-process queue)', () => {
     const missing = await admin.delete(`/api/v1/jobs/mail/${jobId}`).expect(404);
     expect(missing.body).toMatchObject({ code: 'jobs.job_not_found' });
     await admin.post(`/api/v1/jobs/no-such-queue/${jobId}/retry`).expect(404);
+
+    // Both operations are in the audit log, with the admin as actor and the job's ID; refused ones are not.
+    const auditor = await signInAs(t, 'auditor');
+    const audited = async (action: string): Promise<AuditEntry[]> =>
+      ((await auditor.get(`/api/v1/audit?action=${action}&targetId=${jobId}`).expect(200)).body as AuditPage)
+        .items;
+    for (const action of ['job.retried', 'job.removed'] as const) {
+      const entries = await audited(action);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({
+        action,
+        outcome: 'success',
+        actor: { userId: admin.userId },
+        target: { type: 'job', id: jobId, label: 'mail' },
+        details: { queue: 'mail' },
+      });
+      expect(entries[0].requestId).toBeTruthy();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { RequestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { BullMqJobQueue } from './bullmq-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
@@ -19,11 +20,12 @@ import { RecurringJobScheduler } from './recurring-job-scheduler';
   providers: [
     {
       provide: JobQueue,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig): JobQueue =>
+      inject: [AppConfig, RequestContext],
+      // Jobs enqueued without an explicit trace carry the current request's (or running job's) ID.
+      useFactory: (config: AppConfig, context: RequestContext): JobQueue =>
         config.redis
-          ? new BullMqJobQueue(config.redis.url, config.redis.prefix, config.jobs)
-          : new InProcessJobQueue(config.jobs),
+          ? new BullMqJobQueue(config.redis.url, config.redis.prefix, config.jobs, () => context.trace)
+          : new InProcessJobQueue(config.jobs, () => context.trace),
     },
     JobRunner,
     JobOutboxRepository,

@@ -32,6 +32,16 @@ export const REMINDERS_SCHEDULE: JobSchedule = { every: 'day', at: '06:00', time
  */
 export const WEBHOOK_CHECK_SCHEDULE: JobSchedule = { every: 'day', at: '04:00', timeZone: 'UTC' };
 
+/**
+ * "Training for you" emails (docs/training-assignments.md): daily at 06:15 in Berlin, after the reminders. Each
+ * email is claimed once per person, requirement and reason, so a repeated or missed run sends nothing twice.
+ */
+export const TRAINING_ASSIGNMENT_MAILS_SCHEDULE: JobSchedule = {
+  every: 'day',
+  at: '06:15',
+  timeZone: 'Europe/Berlin',
+};
+
 /** The day a snapshot slot stores: the day before the slot's day. */
 export const snapshotDayOf = (slot: ScheduleSlot): string => addDays(slot.day, -1);
 
@@ -49,6 +59,11 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
   recurring({
     job: JobName.RunReminders,
     schedule: REMINDERS_SCHEDULE,
+    payload: (slot) => ({ slot: slot.at.toISOString() }),
+  }),
+  recurring({
+    job: JobName.SendTrainingAssignmentMails,
+    schedule: TRAINING_ASSIGNMENT_MAILS_SCHEDULE,
     payload: (slot) => ({ slot: slot.at.toISOString() }),
   }),
   recurring({

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'settings.changed',
   'sso.provider.changed',
   'audit.verified',
+  'job.retried',
+  'job.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

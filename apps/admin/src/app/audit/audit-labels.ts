@@ -27,6 +27,8 @@ export const ACTION_LABELS: Record<AuditAction, TranslationKey> = {
   'settings.changed': 'audit.actions.settingsChanged',
   'sso.provider.changed': 'audit.actions.ssoChanged',
   'audit.verified': 'audit.actions.auditVerified',
+  'job.retried': 'audit.actions.jobRetried',
+  'job.removed': 'audit.actions.jobRemoved',
 };
 
 export const OUTCOME_LOOK: Record<AuditOutcome, { label: TranslationKey; tone: string }> = {
@@ -72,6 +74,7 @@ export const AREA_LABELS: Record<string, TranslationKey> = {
   settings: 'audit.areas.settings',
   sso: 'audit.areas.sso',
   audit: 'audit.areas.audit',
+  job: 'audit.areas.job',
   // Every area of AUDIT_ACTIONS needs one: a missing label broke the filter's rendering (axe then found the
   // half-drawn form fields without names).
   'training-session': 'trainingSessions.title',
