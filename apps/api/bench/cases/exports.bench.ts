@@ -263,7 +263,7 @@ async function copyBaseline(
 ): Promise<{ rows: number; bytes: number; seconds: number }> {
   const entity = await app.get(ExportRunRepository).findOwn(runId, await requester(pg, runId), new Date());
   if (!entity) throw new Error(`export ${runId} is gone`);
-  const statement = app.get(ExportSources).table(entity, null).statement;
+  const statement = (await app.get(ExportSources).table(entity, null)).statement;
   const sql = inlineParameters(pg, statement.text, statement.values);
   let bytes = 0;
   let rows = 0;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { ComplianceStatus, LocalizedText } from '@brevet/contracts';
+import type { RowStatement } from '../database/row-statement';
 import { branchScopeSql } from '../database/scope.util';
 import {
   awardShownOn,
@@ -28,8 +30,11 @@ import {
   MATRIX_SORT_SQL,
   Params,
   REQUIREMENT_SORT_SQL,
+  toMatrixCellRow,
   toRequirementRow,
   type ComplianceFilterQuery,
+  type MatrixCellRow,
+  type RequirementExportRow,
   type MatrixPageQuery,
   type MatrixRows,
   type RequirementPageQuery,
@@ -60,6 +65,27 @@ function countsFrom([
   exempt,
 ]: number[]): CountsRow {
   return { total, compliant, expiring, expired, missingOverdue, missingInGrace, exempt };
+}
+
+/**
+ * `x`: the requirement rows of the branches in `view_branches` that are live on the branch's day, with the
+ * status, award and exemption the drill-down shows on that day; `rowWhere` (over `r`) narrows them.
+ */
+function requirementsInViewCte(rowWhere: string): string {
+  return `x AS (
+         SELECT r.staff_id, r.branch_id, r.definition_id, v.today, r.due_on, r.warning_days,
+                CASE WHEN k.shown THEN r.award_id END AS award_id,
+                CASE WHEN k.shown THEN r.issued_on END AS issued_on,
+                CASE WHEN k.shown THEN r.valid_until END AS valid_until,
+                CASE WHEN k.exempt THEN r.exemption_id END AS exemption_id,
+                CASE WHEN k.exempt THEN r.exempt_until END AS exempt_until,
+                ${statusOn('r', 'v.today')} AS status
+           FROM view_branches v JOIN compliance_requirement r ON r.branch_id = v.branch_id
+          CROSS JOIN LATERAL (
+            SELECT ${awardShownOn('r', 'v.today')} AS shown, r.exempt_until >= v.today AS exempt
+          ) k
+          WHERE ${liveOn('r', 'v.today')} AND ${rowWhere}
+       )`;
 }
 
 /** SHARED_CTES (the region tree) when the query needs `branch_area` (a region filter), with a trailing comma. */
@@ -377,20 +403,7 @@ export class ComplianceAggregateRepository {
     const order = `${REQUIREMENT_SORT_SQL[query.sort.field]} ${direction} NULLS LAST, s.family_name, s.given_name, s.id, d.code`;
     const rows: Array<Record<string, unknown>> = await this.txHost.tx.query(
       `WITH RECURSIVE ${sharedCtes(query)} ${viewBranchesCte(now, branchWhere)},
-       x AS (
-         SELECT r.staff_id, r.branch_id, r.definition_id, v.today, r.due_on, r.warning_days,
-                CASE WHEN k.shown THEN r.award_id END AS award_id,
-                CASE WHEN k.shown THEN r.issued_on END AS issued_on,
-                CASE WHEN k.shown THEN r.valid_until END AS valid_until,
-                CASE WHEN k.exempt THEN r.exemption_id END AS exemption_id,
-                CASE WHEN k.exempt THEN r.exempt_until END AS exempt_until,
-                ${statusOn('r', 'v.today')} AS status
-           FROM view_branches v JOIN compliance_requirement r ON r.branch_id = v.branch_id
-          CROSS JOIN LATERAL (
-            SELECT ${awardShownOn('r', 'v.today')} AS shown, r.exempt_until >= v.today AS exempt
-          ) k
-          WHERE ${liveOn('r', 'v.today')} AND ${rowWhere}
-       )
+       ${requirementsInViewCte(rowWhere)}
        -- The page first (one top-N sort), then titles and reasons for its rows only.
        SELECT p.staff_id, p.employee_number, p.given_name, p.family_name, p.branch_id, p.branch_code, p.branch_name,
               p.definition_id, p.definition_code, ${CREDENTIAL_TITLE} AS definition_title,
@@ -419,6 +432,92 @@ export class ComplianceAggregateRepository {
       return { rows: [], total: first.total };
     }
     return { rows: rows.map(toRequirementRow), total: rows.length > 0 ? Number(rows[0]['total']) : 0 };
+  }
+
+  /**
+   * Every (person, required credential) in view with what the drill-down shows, ordered by branch, person and
+   * credential: the statement, for a caller that streams it through a cursor (exports) instead of loading it.
+   * It reads the requirement rows, so the caller catches up first.
+   */
+  requirementRowsStatement(
+    query: ComplianceFilterQuery & { statuses?: readonly ComplianceStatus[] },
+  ): RowStatement<RequirementExportRow> {
+    const params = new Params();
+    const now = params.add(query.now.toISOString());
+    const branchWhere = this.branchConditions(query, params.add);
+    const rowWhere = this.rowConditions(query, params.add);
+    const status =
+      query.statuses && query.statuses.length > 0
+        ? `WHERE x.status = ANY(${params.add([...query.statuses])}::text[])`
+        : '';
+    // The title as text: a few hundred distinct values over a million rows, parsed once each in `map`.
+    const titles = new Map<string, LocalizedText>();
+    return {
+      text: `WITH RECURSIVE ${sharedCtes(query)} ${viewBranchesCte(now, branchWhere)},
+       ${requirementsInViewCte(rowWhere)}
+       SELECT s.employee_number, s.family_name, s.given_name, b.code AS branch_code, b.name AS branch_name,
+              d.code AS definition_code, (${CREDENTIAL_TITLE})::text AS definition_title, x.status,
+              x.due_on::text AS due_on, x.issued_on::text AS issued_on, x.valid_until::text AS valid_until,
+              x.valid_until - x.today AS days_left, x.exempt_until::text AS exempt_until,
+              xe.reason AS exemption_reason
+         FROM x
+         JOIN staff s ON s.id = x.staff_id
+         JOIN branch b ON b.id = x.branch_id
+         JOIN credential_definition d ON d.id = x.definition_id
+         LEFT JOIN compliance_exemption xe ON xe.id = x.exemption_id
+        ${status}
+        ORDER BY b.code, s.family_name, s.given_name, s.employee_number, d.code`,
+      values: params.values,
+      map: (r) => {
+        // Every definition has a version, so a title; a cache hit saves a JSON.parse per row.
+        const titleText = r['definition_title'] as string;
+        let title = titles.get(titleText);
+        if (title === undefined) {
+          title = JSON.parse(titleText) as LocalizedText;
+          titles.set(titleText, title);
+        }
+        return {
+          employeeNumber: r['employee_number'] as string,
+          familyName: r['family_name'] as string,
+          givenName: r['given_name'] as string,
+          branchCode: r['branch_code'] as string,
+          branchName: r['branch_name'] as string,
+          definitionCode: r['definition_code'] as string,
+          definitionTitle: title,
+          status: r['status'] as ComplianceStatus,
+          dueOn: r['due_on'] as string,
+          issuedOn: (r['issued_on'] as string | null) ?? null,
+          validUntil: (r['valid_until'] as string | null) ?? null,
+          daysLeft: r['days_left'] === null ? null : Number(r['days_left']),
+          exemptUntil: (r['exempt_until'] as string | null) ?? null,
+          exemptionReason: (r['exemption_reason'] as string | null) ?? null,
+        };
+      },
+    };
+  }
+
+  /**
+   * The matrix's cells, one row per (branch, required credential) in view with its counts, ordered by region,
+   * branch and credential code: a statement for a caller that streams it (exports). Cells that do not hold on
+   * their branch's day are counted in the statement, as everywhere here.
+   */
+  matrixCellsStatement(query: ComplianceFilterQuery): RowStatement<MatrixCellRow> {
+    const params = new Params();
+    const ctes = this.cellCtes(query, params);
+    return {
+      text: `WITH RECURSIVE ${sharedCtes(query)} ${ctes}
+       SELECT rg.code AS region_code, rg.name AS region_name, b.id AS branch_id, b.code AS branch_code,
+              b.name AS branch_name, d.id AS definition_id, d.code AS definition_code,
+              ${CREDENTIAL_TITLE} AS definition_title, c.total, c.compliant, c.expiring, c.expired,
+              c.missing_overdue, c.missing_in_grace, c.exempt
+         FROM cells c
+         JOIN branch b ON b.id = c.branch_id
+         JOIN region rg ON rg.id = b.region_id
+         JOIN credential_definition d ON d.id = c.definition_id
+        ORDER BY rg.code, b.code, d.code`,
+      values: params.values,
+      map: toMatrixCellRow,
+    };
   }
 
   /**

@@ -13,7 +13,6 @@ import type {
 } from '@brevet/contracts';
 import type { AccessScope } from '../auth/actor';
 import { branchScopeSql } from '../database/scope.util';
-import type { RowStatement } from '../database/row-statement';
 import {
   COUNT_COLUMNS,
   COUNTS_JSON,
@@ -83,6 +82,28 @@ export interface RequirementRow {
   issuedOn: string | null;
   validUntil: string | null;
   exemptionId: string | null;
+  exemptUntil: string | null;
+  exemptionReason: string | null;
+}
+
+/**
+ * One (person, required credential) as the people-list export writes it: the columns of the file only, with
+ * the days left counted in SQL (the export reads a million of these on the L data).
+ */
+export interface RequirementExportRow {
+  employeeNumber: string;
+  familyName: string;
+  givenName: string;
+  branchCode: string;
+  branchName: string;
+  definitionCode: string;
+  definitionTitle: LocalizedText;
+  status: ComplianceStatus;
+  dueOn: string;
+  issuedOn: string | null;
+  validUntil: string | null;
+  /** Days from the branch's today to the last valid day (negative when past); null without an award shown. */
+  daysLeft: number | null;
   exemptUntil: string | null;
   exemptionReason: string | null;
 }
@@ -419,80 +440,6 @@ export class ComplianceRepository {
     };
   }
 
-  /**
-   * Every (person, required credential) in view with what the drill-down shows, ordered by branch, person and
-   * credential: the statement, for a caller that streams it through a cursor (exports) instead of loading it.
-   */
-  requirementRowsStatement(
-    query: ComplianceFilterQuery & { statuses?: readonly ComplianceStatus[] },
-  ): RowStatement<RequirementRow> {
-    const params = new Params();
-    const evaluation = this.evaluation(query, params);
-    const status =
-      query.statuses && query.statuses.length > 0
-        ? `WHERE x.status = ANY(${params.add([...query.statuses])}::text[])`
-        : '';
-    return {
-      text: `WITH RECURSIVE ${evaluation}
-       SELECT x.staff_id, s.employee_number, s.given_name, s.family_name,
-              x.branch_id, b.code AS branch_code, b.name AS branch_name,
-              x.definition_id, d.code AS definition_code, ${CREDENTIAL_TITLE} AS definition_title,
-              x.status, x.today::text AS today, x.due_on::text AS due_on, x.warning_days,
-              x.award_id, x.issued_on::text AS issued_on, x.valid_until::text AS valid_until,
-              x.exemption_id, x.exempt_until::text AS exempt_until, x.exemption_reason
-         FROM e_status x
-         JOIN staff s ON s.id = x.staff_id
-         JOIN branch b ON b.id = x.branch_id
-         JOIN credential_definition d ON d.id = x.definition_id
-        ${status}
-        ORDER BY b.code, s.family_name, s.given_name, s.employee_number, d.code`,
-      values: params.values,
-      map: toRequirementRow,
-    };
-  }
-
-  /**
-   * The matrix's cells, one row per (branch, required credential) in view with its counts, ordered by region,
-   * branch and credential code: a statement for a caller that streams it (exports).
-   */
-  matrixCellsStatement(query: ComplianceFilterQuery): RowStatement<MatrixCellRow> {
-    const params = new Params();
-    const evaluation = this.evaluation(query, params);
-    return {
-      text: `WITH RECURSIVE ${evaluation},
-       cells AS (SELECT branch_id, definition_id, ${COUNT_COLUMNS} FROM e_status GROUP BY branch_id, definition_id)
-       SELECT rg.code AS region_code, rg.name AS region_name, b.id AS branch_id, b.code AS branch_code,
-              b.name AS branch_name, d.id AS definition_id, d.code AS definition_code,
-              ${CREDENTIAL_TITLE} AS definition_title, c.total, c.compliant, c.expiring, c.expired,
-              c.missing_overdue, c.missing_in_grace, c.exempt
-         FROM cells c
-         JOIN branch b ON b.id = c.branch_id
-         JOIN region rg ON rg.id = b.region_id
-         JOIN credential_definition d ON d.id = c.definition_id
-        ORDER BY rg.code, b.code, d.code`,
-      values: params.values,
-      map: (r) => ({
-        regionCode: r['region_code'] as string,
-        regionName: r['region_name'] as string,
-        branchId: r['branch_id'] as string,
-        branchCode: r['branch_code'] as string,
-        branchName: r['branch_name'] as string,
-        definitionId: r['definition_id'] as string,
-        definitionCode: r['definition_code'] as string,
-        definitionTitle: r['definition_title'] as LocalizedText,
-        counts: {
-          total: Number(r['total']),
-          compliant: Number(r['compliant']),
-          expiring: Number(r['expiring']),
-          expired: Number(r['expired']),
-          missingOverdue: Number(r['missing_overdue']),
-          missingInGrace: Number(r['missing_in_grace']),
-          exempt: Number(r['exempt']),
-        },
-      }),
-    };
-  }
-
   /** Every (person, required credential) in view with its status: the engine's raw answer. */
   async statuses(query: ComplianceFilterQuery): Promise<StatusRow[]> {
     const params = new Params();
@@ -630,5 +577,27 @@ export function toRequirementRow(r: Record<string, unknown>): RequirementRow {
     exemptionId: (r['exemption_id'] as string | null) ?? null,
     exemptUntil: (r['exempt_until'] as string | null) ?? null,
     exemptionReason: (r['exemption_reason'] as string | null) ?? null,
+  };
+}
+
+export function toMatrixCellRow(r: Record<string, unknown>): MatrixCellRow {
+  return {
+    regionCode: r['region_code'] as string,
+    regionName: r['region_name'] as string,
+    branchId: r['branch_id'] as string,
+    branchCode: r['branch_code'] as string,
+    branchName: r['branch_name'] as string,
+    definitionId: r['definition_id'] as string,
+    definitionCode: r['definition_code'] as string,
+    definitionTitle: r['definition_title'] as LocalizedText,
+    counts: {
+      total: Number(r['total']),
+      compliant: Number(r['compliant']),
+      expiring: Number(r['expiring']),
+      expired: Number(r['expired']),
+      missingOverdue: Number(r['missing_overdue']),
+      missingInGrace: Number(r['missing_in_grace']),
+      exempt: Number(r['exempt']),
+    },
   };
 }

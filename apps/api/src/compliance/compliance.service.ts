@@ -9,6 +9,7 @@ import {
   type ComplianceAreas,
   type ComplianceMatrix,
   type ComplianceRequirementPage,
+  type ComplianceStatus,
   type ComplianceSummary,
 } from '@brevet/contracts';
 import type { AccessScope } from '../auth/actor';
@@ -21,7 +22,14 @@ import type {
 } from './compliance.dto';
 import { ComplianceAggregateRepository } from './compliance-aggregate.repository';
 import { mapAreas, mapMatrix, mapRequirement, mapSummary } from './compliance.mapper';
-import type { ComplianceFilterQuery } from './compliance.repository';
+import type {
+  ComplianceFilterQuery,
+  MatrixCellRow,
+  MatrixRows,
+  RequirementExportRow,
+  SummaryRows,
+} from './compliance.repository';
+import type { RowStatement } from '../database/row-statement';
 
 /**
  * The answers HR and managers open Brevet for, computed for the instant asked and limited to the viewer's
@@ -106,6 +114,39 @@ export class ComplianceService {
       sort: parseSort(request.sort ?? 'validUntil', COMPLIANCE_REQUIREMENT_SORT_FIELDS, 'validUntil'),
     });
     return { asOf: query.now.toISOString(), items: rows.map(mapRequirement), total, page, pageSize };
+  }
+
+  /**
+   * The statement behind an export of the people list (every person × required credential in view), over
+   * aggregates caught up with every committed change: for a cursor, opened outside a transaction.
+   */
+  async requirementRowsStatement(
+    query: ComplianceFilterQuery & { statuses?: readonly ComplianceStatus[] },
+  ): Promise<RowStatement<RequirementExportRow>> {
+    await this.catchUp(query.now, false);
+    return this.aggregates.requirementRowsStatement(query);
+  }
+
+  /** The statement behind an export of the matrix's cells, over aggregates caught up (and counted) first. */
+  async matrixCellsStatement(query: ComplianceFilterQuery): Promise<RowStatement<MatrixCellRow>> {
+    await this.catchUp(query.now, true);
+    return this.aggregates.matrixCellsStatement(query);
+  }
+
+  /** The rows of the PDF summary report: the summary and up to `maxBranches` branches of the matrix, by code. */
+  async reportRows(
+    query: ComplianceFilterQuery,
+    maxBranches: number,
+  ): Promise<{ summary: SummaryRows; matrix: MatrixRows }> {
+    await this.catchUp(query.now, true);
+    const summary = await this.aggregates.summary(query);
+    const matrix = await this.aggregates.matrix({
+      ...query,
+      page: 1,
+      pageSize: maxBranches,
+      sort: { field: 'code', direction: 'asc' },
+    });
+    return { summary, matrix };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { CSV_BOM, csvCell } from '../common/csv-export.util';
 import {
   utcDateTimeText,
@@ -38,6 +38,64 @@ export function csvTableRow(row: ExportRow, columns: readonly ExportColumn[], de
   return columns.map((column, i) => csvTableCell(row[i] ?? null, column, delimiter)).join(delimiter) + '\r\n';
 }
 
+/** The start of every CSV file: the BOM and the header row. */
+export function csvHeader(columns: readonly ExportColumn[], delimiter: ',' | ';'): string {
+  return (
+    CSV_BOM +
+    csvTableRow(
+      columns.map((c) => c.header),
+      columns.map((c) => ({ ...c, type: 'text' as const })),
+      delimiter,
+    )
+  );
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Turns the CSV that PostgreSQL's COPY writes (records ending in LF) into this project's CSV: the BOM and
+ * header first, records ending in CRLF (RFC 4180). A line break inside a quoted value is data and stays as it
+ * is; quote state carries across chunks (`""` inside quotes toggles twice, so it needs no special case).
+ * Counts the records it passed (`records`), for progress.
+ */
+export class CopyCsvToFile extends Transform {
+  records = 0;
+  private inQuotes = false;
+
+  constructor(private header: string) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (this.header) {
+      this.push(Buffer.from(this.header, 'utf8'));
+      this.header = '';
+    }
+    // One pass, one buffer out per chunk: at most one CR added per byte.
+    const out = Buffer.allocUnsafe(chunk.length * 2);
+    let o = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (byte === QUOTE) this.inQuotes = !this.inQuotes;
+      else if (byte === LF && !this.inQuotes) {
+        out[o++] = CR;
+        this.records += 1;
+      }
+      out[o++] = byte;
+    }
+    this.push(out.subarray(0, o));
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    // No rows at all: the file is still a header.
+    if (this.header) this.push(Buffer.from(this.header, 'utf8'));
+    done();
+  }
+}
+
 /**
  * A CSV file written row by row to `output`: UTF-8 with a BOM (so Excel reads umlauts right), a header row,
  * CRLF line ends. `writeRow` waits while the reader of `output` is behind, so memory stays flat.
@@ -50,13 +108,7 @@ export class CsvTableWriter implements TableWriter {
     private readonly columns: readonly ExportColumn[],
     private readonly delimiter: ',' | ';' = ',',
   ) {
-    this.pending =
-      CSV_BOM +
-      csvTableRow(
-        columns.map((c) => c.header),
-        columns.map((c) => ({ ...c, type: 'text' as const })),
-        delimiter,
-      );
+    this.pending = csvHeader(columns, delimiter);
   }
 
   get output(): Readable {

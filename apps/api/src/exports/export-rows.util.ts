@@ -1,9 +1,11 @@
 import type { CertificateStatus, Award, UiLanguage } from '@brevet/contracts';
-import { complianceRate, daysBetween } from '@brevet/domain';
+import { complianceRate } from '@brevet/domain';
 import { canonicalJson } from '../audit/audit-chain.util';
 import type { AuditRow } from '../audit/audit.repository';
-import type { MatrixCellRow, RequirementRow } from '../compliance/compliance.repository';
+import type { MatrixCellRow, RequirementExportRow } from '../compliance/compliance.repository';
 import { localized } from '../open-badges/credential-builder.util';
+import { reportRate } from '../training-assignments/training-assignment.mapper';
+import type { ReportCellRow } from '../training-assignments/training-assignment.repository';
 import type { ExportColumn, ExportRow } from './export-table';
 import type { ExportText } from './export-text';
 
@@ -72,7 +74,7 @@ export function requirementColumns(t: ExportText): ExportColumn[] {
   ];
 }
 
-export function requirementRow(row: RequirementRow, t: ExportText, language: UiLanguage): ExportRow {
+export function requirementRow(row: RequirementExportRow, t: ExportText, language: UiLanguage): ExportRow {
   return [
     row.employeeNumber,
     row.familyName,
@@ -85,7 +87,7 @@ export function requirementRow(row: RequirementRow, t: ExportText, language: UiL
     row.dueOn,
     row.issuedOn,
     row.validUntil,
-    row.validUntil === null ? null : daysBetween(row.today, row.validUntil),
+    row.daysLeft,
     row.exemptUntil,
     row.exemptionReason,
   ];
@@ -177,5 +179,43 @@ export function auditRow(row: AuditRow): ExportRow {
     json(row.after),
     json(row.details),
     row.hash,
+  ];
+}
+
+export function trainingReportColumns(t: ExportText): ExportColumn[] {
+  const c = t.columns;
+  return [
+    { header: c.month, type: 'text', width: 10 },
+    { header: c.branchCode, type: 'text', width: 14 },
+    { header: c.branch, type: 'text' },
+    { header: c.courseCode, type: 'text', width: 16 },
+    { header: c.course, type: 'text', width: 36 },
+    { header: c.credentialCode, type: 'text', width: 16 },
+    { header: c.learnersStarted, type: 'integer', width: 16 },
+    { header: c.learnersPassed, type: 'integer', width: 16 },
+    { header: c.attempts, type: 'integer' },
+    { header: c.passedAttempts, type: 'integer', width: 16 },
+    { header: c.failedAttempts, type: 'integer', width: 16 },
+    { header: c.completionRate, type: 'percent', width: 16 },
+    { header: c.passRate, type: 'percent', width: 16 },
+  ];
+}
+
+/** Completion = learners passed ÷ learners started; pass rate = passed ÷ submitted attempts; empty when 0 ÷ 0. */
+export function trainingReportRow(row: ReportCellRow): ExportRow {
+  return [
+    row.month,
+    row.branchCode,
+    row.branchName,
+    row.courseCode,
+    row.courseTitle,
+    row.definitionCode,
+    row.learnersStarted,
+    row.learnersPassed,
+    row.attempts,
+    row.passedAttempts,
+    row.failedAttempts,
+    reportRate(row.learnersPassed, row.learnersStarted),
+    reportRate(row.passedAttempts, row.attempts),
   ];
 }

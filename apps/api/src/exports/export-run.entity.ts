@@ -29,7 +29,10 @@ export type StoredScope = { all: true } | { all: false; branchIds: string[] };
  */
 @Entity({ name: 'export_run' })
 @Check('ck_export_run_status', `"status" IN ('queued', 'running', 'ready', 'failed')`)
-@Check('ck_export_run_kind', `"kind" IN ('compliance-matrix', 'compliance-people', 'awards', 'audit')`)
+@Check(
+  'ck_export_run_kind',
+  `"kind" IN ('compliance-matrix', 'compliance-people', 'awards', 'audit', 'training-report')`,
+)
 @Check('ck_export_run_format', `"format" IN ('csv', 'xlsx', 'pdf')`)
 @Index('ix_export_run_requested_by_created', ['requestedBy', 'createdAt'])
 @Index('ix_export_run_expires_at', ['expiresAt'])

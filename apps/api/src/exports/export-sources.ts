@@ -12,11 +12,16 @@ import { AuditService } from '../audit/audit.service';
 import { mapAward } from '../awards/award.mapper';
 import { AwardRepository } from '../awards/award.repository';
 import { mapCounts } from '../compliance/compliance.mapper';
-import { ComplianceRepository, type ComplianceFilterQuery } from '../compliance/compliance.repository';
+import type { ComplianceFilterQuery } from '../compliance/compliance.repository';
+import { ComplianceService } from '../compliance/compliance.service';
 import { AppConfig } from '../config/app-config';
 import { localized } from '../open-badges/credential-builder.util';
 import type { RowStatement } from '../database/row-statement';
+import { TrainingAssignmentRepository } from '../training-assignments/training-assignment.repository';
+import { trainingReportRange } from '../training-assignments/training-report-range.util';
 import type { ComplianceReportInput } from './compliance-report.pdf';
+import type { CopyStatement } from './export-copy.repository';
+import { requirementCsvStatement } from './export-csv-sql.util';
 import type { ExportRunEntity } from './export-run.entity';
 import {
   auditColumns,
@@ -27,6 +32,8 @@ import {
   matrixRow,
   requirementColumns,
   requirementRow,
+  trainingReportColumns,
+  trainingReportRow,
 } from './export-rows.util';
 import type { ExportColumn, ExportRow } from './export-table';
 import { EXPORT_TEXT } from './export-text';
@@ -36,6 +43,11 @@ export interface TableSource<R = unknown> {
   columns: ExportColumn[];
   statement: RowStatement<R>;
   toRow(row: R): ExportRow;
+  /**
+   * The same file's cells as SQL, for kinds big enough to have PostgreSQL write the CSV itself (COPY): the
+   * people list. Optional; the cursor and `toRow` write every kind.
+   */
+  csv?: CopyStatement;
 }
 
 /** The PDF report covers at most this many branches (each a table row and, for the worst, a bar). */
@@ -49,32 +61,40 @@ const REPORT_MAX_BRANCHES = 5_000;
 @Injectable()
 export class ExportSources {
   constructor(
-    private readonly compliance: ComplianceRepository,
+    private readonly compliance: ComplianceService,
     private readonly awards: AwardRepository,
     private readonly audit: AuditService,
     private readonly users: UserAccountRepository,
     private readonly config: AppConfig,
+    private readonly training: TrainingAssignmentRepository,
   ) {}
 
-  table(run: ExportRunEntity, auditSnapshot: bigint | null): TableSource {
+  /**
+   * The source of a tabular export. Compliance kinds read the materialised aggregates, caught up with every
+   * change committed before this call: so call it outside a transaction, just before opening the cursor.
+   */
+  async table(run: ExportRunEntity, auditSnapshot: bigint | null): Promise<TableSource> {
     const t = EXPORT_TEXT[run.language];
     const language = run.language;
     const f = run.filters;
     switch (run.kind) {
       case 'compliance-matrix':
-        return source(matrixColumns(t), this.compliance.matrixCellsStatement(complianceQuery(run)), (r) =>
-          matrixRow(r, language),
-        );
-      case 'compliance-people':
         return source(
-          requirementColumns(t),
-          this.compliance.requirementRowsStatement({
-            ...complianceQuery(run),
-            staffId: f.staffId,
-            statuses: f.status as ComplianceStatus[] | undefined,
-          }),
-          (r) => requirementRow(r, t, language),
+          matrixColumns(t),
+          await this.compliance.matrixCellsStatement(complianceQuery(run)),
+          (r) => matrixRow(r, language),
         );
+      case 'compliance-people': {
+        const statement = await this.compliance.requirementRowsStatement({
+          ...complianceQuery(run),
+          staffId: f.staffId,
+          statuses: f.status as ComplianceStatus[] | undefined,
+        });
+        return {
+          ...source(requirementColumns(t), statement, (r) => requirementRow(r, t, language)),
+          csv: requirementCsvStatement(statement, t, language),
+        };
+      }
       case 'awards':
         return source(
           awardColumns(t),
@@ -104,6 +124,18 @@ export class ExportSources {
         };
         return source(auditColumns(t), this.audit.exportStatement(query, f.sort, auditSnapshot), auditRow);
       }
+      case 'training-report':
+        return source(
+          trainingReportColumns(t),
+          this.training.reportCellsStatement({
+            scope: scopeOf(run),
+            lang: language,
+            ...trainingReportRange(f, run.asOf),
+            branchId: f.branchId,
+            definitionId: f.definitionId,
+          }),
+          trainingReportRow,
+        );
     }
   }
 
@@ -122,14 +154,7 @@ export class ExportSources {
 
   /** The data of the PDF summary report: totals, every branch and every credential in view. */
   async report(run: ExportRunEntity): Promise<ComplianceReportInput> {
-    const query = complianceQuery(run);
-    const summary = await this.compliance.summary(query);
-    const matrix = await this.compliance.matrix({
-      ...query,
-      page: 1,
-      pageSize: REPORT_MAX_BRANCHES,
-      sort: { field: 'code', direction: 'asc' },
-    });
+    const { summary, matrix } = await this.compliance.reportRows(complianceQuery(run), REPORT_MAX_BRANCHES);
     const requester = await this.users.findById(run.requestedBy);
     const f = run.filters;
     const area: ComplianceReportInput['area'] = f.branchId

@@ -50,6 +50,16 @@ export interface ExportText {
     after: string;
     details: string;
     hash: string;
+    month: string;
+    courseCode: string;
+    course: string;
+    learnersStarted: string;
+    learnersPassed: string;
+    attempts: string;
+    passedAttempts: string;
+    failedAttempts: string;
+    completionRate: string;
+    passRate: string;
   };
   complianceStatus: Record<ComplianceStatus, string>;
   certificateStatus: Record<CertificateStatus, string>;
@@ -84,6 +94,7 @@ export const EXPORT_TEXT: Record<UiLanguage, ExportText> = {
       'compliance-people': { title: 'Compliance per person', file: 'compliance-people' },
       awards: { title: 'Awarded certificates', file: 'awards' },
       audit: { title: 'Audit log', file: 'audit-log' },
+      'training-report': { title: 'Training report', file: 'training-report' },
     },
     columns: {
       regionCode: 'Region code',
@@ -131,6 +142,16 @@ export const EXPORT_TEXT: Record<UiLanguage, ExportText> = {
       after: 'After',
       details: 'Details',
       hash: 'Hash',
+      month: 'Month',
+      courseCode: 'Course code',
+      course: 'Course',
+      learnersStarted: 'Learners started',
+      learnersPassed: 'Learners passed',
+      attempts: 'Attempts',
+      passedAttempts: 'Passed attempts',
+      failedAttempts: 'Failed attempts',
+      completionRate: 'Completion rate (%)',
+      passRate: 'Pass rate (%)',
     },
     complianceStatus: {
       compliant: 'Compliant',
@@ -178,6 +199,7 @@ export const EXPORT_TEXT: Record<UiLanguage, ExportText> = {
       'compliance-people': { title: 'Compliance je Person', file: 'compliance-personen' },
       awards: { title: 'Ausgestellte Zertifikate', file: 'zertifikate' },
       audit: { title: 'Prüfprotokoll', file: 'pruefprotokoll' },
+      'training-report': { title: 'Schulungsbericht', file: 'schulungsbericht' },
     },
     columns: {
       regionCode: 'Regionscode',
@@ -225,6 +247,16 @@ export const EXPORT_TEXT: Record<UiLanguage, ExportText> = {
       after: 'Nachher',
       details: 'Details',
       hash: 'Hash',
+      month: 'Monat',
+      courseCode: 'Kurscode',
+      course: 'Kurs',
+      learnersStarted: 'Teilnehmende begonnen',
+      learnersPassed: 'Teilnehmende bestanden',
+      attempts: 'Versuche',
+      passedAttempts: 'Bestandene Versuche',
+      failedAttempts: 'Nicht bestandene Versuche',
+      completionRate: 'Abschlussquote (%)',
+      passRate: 'Bestehensquote (%)',
     },
     complianceStatus: {
       compliant: 'Erfüllt',

@@ -86,11 +86,17 @@ export class ExportFiltersDto implements ExportFilters {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) targetId?: string;
   @ApiPropertyOptional({ enum: AUDIT_OUTCOMES }) @IsOptional() @IsIn(AUDIT_OUTCOMES) outcome?: AuditOutcome;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) q?: string;
-  @ApiPropertyOptional({ description: 'ISO 8601 date or date-time, inclusive.' })
+  @ApiPropertyOptional({
+    description:
+      'audit: ISO 8601 date or date-time, inclusive. training-report: first day (UTC, YYYY-MM-DD), inclusive.',
+  })
   @IsOptional()
   @IsISO8601(ISO)
   from?: string;
-  @ApiPropertyOptional({ description: 'ISO 8601 date or date-time, exclusive.' })
+  @ApiPropertyOptional({
+    description:
+      'audit: ISO 8601 date or date-time, exclusive. training-report: last day (UTC, YYYY-MM-DD), inclusive.',
+  })
   @IsOptional()
   @IsISO8601(ISO)
   to?: string;

@@ -18,6 +18,7 @@ import { makePublishedCredential } from '../../test/support/credential-factories
 import { makeBranch, makeRegion, staffBody } from '../../test/support/factories';
 import { createTestApp, resetDatabase, settleJobs, type TestApp } from '../../test/support/test-app';
 import { Clock } from '../common/clock';
+import { ExportCopyRepository } from './export-copy.repository';
 import { ExportsService } from './exports.service';
 
 /** "Now": 1 November 2026, 11:00 in Berlin. */
@@ -123,6 +124,87 @@ describe('exports (real PostgreSQL; files read back with real readers)', () => {
         `${w.weiss.employeeNumber},Weiß,Jürgen,HAM,Hamburg,${gdpr},Compliant,2024-03-31,2026-10-01,2027-10-01,334,,`,
         `${w.wrobel.employeeNumber},Wróbel,Łukasz,MUC,München,${gdpr},Expired,2024-03-31,2025-10-15,2026-10-15,-17,,`,
       ]);
+    });
+
+    it('reads the materialised aggregates caught up with a change committed just before it runs', async () => {
+      const people = async () =>
+        csvLines(
+          (await download(admin, await exportAs(admin, { kind: 'compliance-people', format: 'csv' }))).file,
+        );
+      const matrix = async () =>
+        csvLines(
+          (await download(admin, await exportAs(admin, { kind: 'compliance-matrix', format: 'csv' }))).file,
+        );
+      expect((await people()).find((l) => l.startsWith(w.formula.employeeNumber))).toContain(
+        'Missing (overdue)',
+      );
+      const hamburgBefore = (await matrix()).find((l) => l.includes('HAM'));
+      await admin
+        .post('/api/v1/awards')
+        .send({
+          staffId: w.formula.id,
+          definitionId: w.gdpr.id,
+          completedOn: '2026-10-20',
+          issuer: 'HR admin',
+        })
+        .expect(201);
+      expect((await people()).find((l) => l.startsWith(w.formula.employeeNumber))).toContain(
+        ',Compliant,2024-03-31,2026-10-20,',
+      );
+      const hamburgAfter = (await matrix()).find((l) => l.includes('HAM'));
+      expect(hamburgAfter).not.toEqual(hamburgBefore);
+    });
+
+    it('CSV by COPY writes the same bytes as the row-by-row writer, for awkward text in both languages', async () => {
+      // Awkward text where a person can type it: an exemption reason with a line break, quotes, both
+      // delimiters, and a start that looks like a formula; a credential title with spaces around it.
+      await admin
+        .post('/api/v1/compliance/exemptions')
+        .send({
+          staffId: w.wrobel.id,
+          definitionId: w.gdpr.id,
+          reason: '-1+1 "sick";\nback, in May',
+          until: '2026-12-31',
+        })
+        .expect(201);
+      await t.dataSource.query(
+        `UPDATE credential_definition_version SET title = jsonb_build_object('en', '  Data protection, basics ', 'de', '')
+          WHERE definition_id = $1`,
+        [w.gdpr.id],
+      );
+      const copies = t.app.get(ExportCopyRepository);
+      expect(copies.available()).toBe(true);
+      const both = async (body: CreateExportRequest) => {
+        const byCopy = (await download(admin, await exportAs(admin, body))).file;
+        const spy = jest.spyOn(copies, 'available').mockReturnValue(false);
+        try {
+          const byRows = (await download(admin, await exportAs(admin, body))).file;
+          return { byCopy, byRows };
+        } finally {
+          spy.mockRestore();
+        }
+      };
+      for (const body of [
+        { kind: 'compliance-people', format: 'csv', language: 'en' },
+        { kind: 'compliance-people', format: 'csv', language: 'de', delimiter: ';' },
+        { kind: 'compliance-people', format: 'csv', filters: { status: ['missing_overdue', 'exempt'] } },
+      ] as CreateExportRequest[]) {
+        const { byCopy, byRows } = await both(body);
+        expect(byCopy.toString('utf8')).toEqual(byRows.toString('utf8'));
+      }
+      const en = (await both({ kind: 'compliance-people', format: 'csv' })).byCopy.toString('utf8');
+      expect(en).toContain(
+        `,Exempt,2024-03-31,2025-10-15,2026-10-15,-17,2026-12-31,"'-1+1 ""sick"";\nback, in May"\r\n`,
+      );
+      expect(en).toContain(',"Data protection, basics",');
+      // No rows in view: a header only, both ways.
+      const none = await both({
+        kind: 'compliance-people',
+        format: 'csv',
+        filters: { status: ['expiring'], branchId: w.muc },
+      });
+      expect(none.byCopy.toString('utf8')).toEqual(none.byRows.toString('utf8'));
+      expect(csvLines(none.byCopy)).toHaveLength(1);
     });
 
     it('with `;`: German headers and words, decimal commas, and text with `;` quoted', async () => {

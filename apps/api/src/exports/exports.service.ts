@@ -22,6 +22,7 @@ import {
   type FieldError,
 } from '@brevet/contracts';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Actor } from '../auth/actor';
 import { ForbiddenException } from '../auth/auth.exceptions';
 import { AuditLog } from '../audit/audit-log.service';
@@ -29,12 +30,19 @@ import { Clock } from '../common/clock';
 import { ValidationFailedException } from '../common/domain.exception';
 import { JobName } from '../jobs/job-names';
 import { JobOutbox } from '../jobs/job-outbox.service';
-import { InvalidJobDataError, JOB_DEFAULTS } from '../jobs/job-queue.port';
+import { InvalidJobDataError } from '../jobs/job-queue.port';
+import { AppConfig } from '../config/app-config';
 import { renderComplianceReport } from './compliance-report.pdf';
-import { CsvTableWriter } from './csv-table.writer';
+import { CopyCsvToFile, CsvTableWriter, csvHeader } from './csv-table.writer';
+import { ExportCopyRepository, type CopyStatement } from './export-copy.repository';
 import { ExportCursorRepository } from './export-cursor.repository';
 import type { ExportRunEntity } from './export-run.entity';
+import type { ExportColumn } from './export-table';
 import { ExportRunRepository } from './export-run.repository';
+import {
+  trainingReportRange,
+  trainingReportRangeErrors,
+} from '../training-assignments/training-report-range.util';
 import { ExportSources } from './export-sources';
 import { EXPORT_TEXT } from './export-text';
 import { ExportNotFoundException, ExportNotReadyException } from './export.exceptions';
@@ -47,6 +55,8 @@ const KIND_PERMISSION: Record<ExportKind, Permission> = {
   'compliance-people': Permission.ComplianceRead,
   awards: Permission.AwardsRead,
   audit: Permission.AuditRead,
+  // As `GET /training/report`.
+  'training-report': Permission.ComplianceRead,
 };
 
 const CONTENT_TYPE = {
@@ -77,11 +87,13 @@ export class ExportsService {
   constructor(
     private readonly runs: ExportRunRepository,
     private readonly cursors: ExportCursorRepository,
+    private readonly copies: ExportCopyRepository,
     private readonly sources: ExportSources,
     private readonly outbox: JobOutbox,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly config: AppConfig,
   ) {}
 
   // ── asking, reading, downloading ──────────────────────────────────────────────────────────────────────
@@ -104,7 +116,7 @@ export class ExportsService {
   private async record(actor: Actor, body: CreateExportRequest, enqueue: boolean): Promise<ExportRunEntity> {
     if (!actor.permissions.has(KIND_PERMISSION[body.kind]))
       throw new ForbiddenException('Your role does not allow exporting these records.');
-    validateRequest(body);
+    validateRequest(body, this.clock.now());
     const filters = cleanFilters(body.filters ?? {});
     const language = body.language ?? actor.language ?? 'en';
     return this.txHost.withTransaction(async () => {
@@ -197,7 +209,9 @@ export class ExportsService {
       else await this.writeTable(run);
     } catch (error) {
       const tooLarge = error instanceof TooManyRowsError;
-      const final = run.attempts >= JOB_DEFAULTS.attempts || error instanceof InvalidJobDataError || tooLarge;
+      // The queue gives a job `jobs.attempts` tries (JOB_ATTEMPTS): the last one marks the export failed.
+      const final =
+        run.attempts >= this.config.jobs.attempts || error instanceof InvalidJobDataError || tooLarge;
       const message = error instanceof Error ? error.message : String(error);
       const code: ExportErrorCode = tooLarge ? 'export.too_large' : 'export.failed';
       await this.runs.markAttemptFailed(run.id, code, final, this.clock.now());
@@ -225,7 +239,9 @@ export class ExportsService {
     const snapshot = run.kind === 'audit' ? await this.sources.auditSnapshot(run) : null;
     if (run.kind === 'audit' && snapshot === null)
       throw new InvalidJobDataError(`audit export ${run.id} has no export.created entry`);
-    const source = this.sources.table(run, snapshot);
+    const source = await this.sources.table(run, snapshot);
+    if (run.format === 'csv' && source.csv && this.copies.available())
+      return this.writeCsvByCopy(run, source.columns, source.csv);
     const cursor = await this.cursors.open(source.statement, BATCH_ROWS);
     try {
       await this.runs.setTotal(run.id, cursor.total);
@@ -243,10 +259,13 @@ export class ExportsService {
       const storing = this.store(run.id, writer.output);
       let done = 0;
       let reported = Date.now();
+      // The database reads the next batch while this one is written: both cores work.
+      let next = cursor.next();
       try {
         for (;;) {
-          const rows = await cursor.next();
+          const rows = await next;
           if (rows.length === 0) break;
+          next = cursor.next();
           for (const row of rows) await writer.writeRow(source.toRow(row));
           done += rows.length;
           if (Date.now() - reported >= PROGRESS_EVERY_MS) {
@@ -256,6 +275,8 @@ export class ExportsService {
         }
         await writer.finish();
       } catch (error) {
+        // A batch fetched ahead and not read any more: its failure is not this error's cause.
+        next.catch(() => undefined);
         writer.abort(error instanceof Error ? error : new Error(String(error)));
         await storing.catch(() => undefined);
         throw error;
@@ -264,6 +285,37 @@ export class ExportsService {
       await this.finish(run, size, done);
     } finally {
       await cursor.close();
+    }
+  }
+
+  /**
+   * A CSV written by PostgreSQL (COPY of the kind's finished cells, docs/exports.md "CSV by COPY"), with the BOM,
+   * header and CRLF record ends added on the way to the file's chunks. The total is known at the end only; until
+   * then the progress is the rows written.
+   */
+  private async writeCsvByCopy(
+    run: ExportRunEntity,
+    columns: ExportColumn[],
+    statement: CopyStatement,
+  ): Promise<void> {
+    const delimiter = run.delimiter ?? ',';
+    const copy = await this.copies.csv(statement, delimiter);
+    const file = new CopyCsvToFile(csvHeader(columns, delimiter));
+    let reported = Date.now();
+    try {
+      const [, size] = await Promise.all([
+        pipeline(copy.output, file),
+        this.store(run.id, file, async () => {
+          if (Date.now() - reported < PROGRESS_EVERY_MS) return;
+          reported = Date.now();
+          await this.runs.setProgress(run.id, file.records);
+        }),
+      ]);
+      await copy.close();
+      await this.finish(run, size, file.records);
+    } catch (error) {
+      await copy.close(error instanceof Error ? error : new Error(String(error)));
+      throw error;
     }
   }
 
@@ -286,7 +338,8 @@ export class ExportsService {
   }
 
   /** Stores the file's bytes as they come, in ~1 MB chunks, one short statement each. Resolves with the size. */
-  private async store(id: string, output: Readable): Promise<number> {
+  /** Stores `output` as the export's file chunks; `afterChunk` runs after each stored chunk. */
+  private async store(id: string, output: Readable, afterChunk?: () => Promise<void>): Promise<number> {
     let seq = 0;
     let size = 0;
     let pending: Buffer[] = [];
@@ -302,7 +355,10 @@ export class ExportsService {
       pending.push(buffer);
       pendingBytes += buffer.length;
       size += buffer.length;
-      if (pendingBytes >= CHUNK_BYTES) await flush();
+      if (pendingBytes >= CHUNK_BYTES) {
+        await flush();
+        await afterChunk?.();
+      }
     }
     await flush();
     return size;
@@ -317,7 +373,7 @@ class TooManyRowsError extends Error {
 }
 
 /** Format, delimiter, filters and status values must fit the kind; every problem is listed. */
-function validateRequest(body: CreateExportRequest): void {
+function validateRequest(body: CreateExportRequest, now: Date): void {
   const errors: FieldError[] = [];
   if (!EXPORT_KIND_FORMATS[body.kind].includes(body.format))
     errors.push({
@@ -343,6 +399,8 @@ function validateRequest(body: CreateExportRequest): void {
     errors.push({ field: 'filters.action', message: 'unknown audit action' });
   if (filters.outcome && !(AUDIT_OUTCOMES as readonly string[]).includes(filters.outcome))
     errors.push({ field: 'filters.outcome', message: 'unknown outcome' });
+  if (body.kind === 'training-report')
+    errors.push(...trainingReportRangeErrors(trainingReportRange(filters, now), 'filters.'));
   if (errors.length > 0) throw new ValidationFailedException(errors);
 }
 

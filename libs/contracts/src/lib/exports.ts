@@ -16,8 +16,16 @@ import { API_V1 } from './routes';
  * - `compliance-people`: the people behind the matrix: one row per person and required credential, with status.
  * - `awards`: certificates awarded, with their effective status today.
  * - `audit`: the audit log (auditors and HR admins).
+ * - `training-report`: the training report per month, branch and course: learners who started and passed,
+ *   attempts passed and failed, completion and pass rate (as `GET /training/report`, split by month and branch).
  */
-export const EXPORT_KINDS = ['compliance-matrix', 'compliance-people', 'awards', 'audit'] as const;
+export const EXPORT_KINDS = [
+  'compliance-matrix',
+  'compliance-people',
+  'awards',
+  'audit',
+  'training-report',
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
@@ -29,6 +37,7 @@ export const EXPORT_KIND_FORMATS: Readonly<Record<ExportKind, readonly ExportFor
   'compliance-people': ['csv', 'xlsx'],
   awards: ['csv', 'xlsx'],
   audit: ['csv', 'xlsx'],
+  'training-report': ['csv', 'xlsx'],
 };
 
 /** CSV field separators: `,` (RFC 4180) or `;` (what Excel expects where the decimal separator is a comma). */
@@ -69,7 +78,9 @@ export interface ExportFilters {
   targetId?: string;
   outcome?: AuditOutcome;
   q?: string;
+  /** `audit`: ISO date or date-time, inclusive. `training-report`: first day (UTC, `YYYY-MM-DD`), inclusive. */
   from?: string;
+  /** `audit`: ISO date or date-time, exclusive. `training-report`: last day (UTC, `YYYY-MM-DD`), inclusive. */
   to?: string;
   /** `audit`: `-sequence` (newest first, the default) or `sequence`. */
   sort?: '-sequence' | 'sequence';
@@ -84,6 +95,7 @@ export const EXPORT_KIND_FILTERS: Readonly<Record<ExportKind, readonly ExportFil
   'compliance-people': [...COMPLIANCE_FILTERS, 'staffId', 'status'],
   awards: ['branchId', 'definitionId', 'staffId', 'status'],
   audit: ['action', 'actorUserId', 'targetType', 'targetId', 'outcome', 'q', 'from', 'to', 'sort'],
+  'training-report': ['branchId', 'definitionId', 'from', 'to'],
 };
 
 export interface CreateExportRequest {

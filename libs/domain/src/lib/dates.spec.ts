@@ -1,10 +1,23 @@
 import { dayIn, isIsoDay } from './dates';
 
 describe('isIsoDay', () => {
-  it.each(['2026-11-28', '2024-02-29'])('accepts %s', (d) => expect(isIsoDay(d)).toBe(true));
-  it.each(['2026-02-30', '2025-02-29', '28.11.2026', '2026-1-1', ''])('rejects %j', (d) =>
-    expect(isIsoDay(d)).toBe(false),
+  it.each(['2026-11-28', '2024-02-29', '2000-02-29', '0000-02-29', '9999-12-31', '2026-04-30'])(
+    'accepts %s',
+    (d) => expect(isIsoDay(d)).toBe(true),
   );
+  it.each([
+    '2026-02-30',
+    '2025-02-29',
+    '1900-02-29',
+    '2026-04-31',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-01-00',
+    '28.11.2026',
+    '2026-1-1',
+    '2026-11-28T00:00',
+    '',
+  ])('rejects %j', (d) => expect(isIsoDay(d)).toBe(false));
 });
 
 describe('dayIn', () => {

@@ -15,6 +15,8 @@ import { ComplianceAggregates1795906019526 } from './1795906019526-ComplianceAgg
 import { TrainingSessions1795916774302 } from './1795916774302-TrainingSessions';
 import { WebhooksAndScheduledReports1795917342682 } from './1795917342682-WebhooksAndScheduledReports';
 import { Courses1795918995992 } from './1795918995992-Courses';
+import { TrainingReportExportKind1795927697039 } from './1795927697039-TrainingReportExportKind';
+import { JobOutboxTrace1795927729710 } from './1795927729710-JobOutboxTrace';
 
 /** Every migration, in order. `npm run migration:generate -- Name` appends to this list. */
 export const MIGRATIONS: Function[] = [
@@ -35,4 +37,6 @@ export const MIGRATIONS: Function[] = [
   TrainingSessions1795916774302,
   WebhooksAndScheduledReports1795917342682,
   Courses1795918995992,
+  TrainingReportExportKind1795927697039,
+  JobOutboxTrace1795927729710,
 ];

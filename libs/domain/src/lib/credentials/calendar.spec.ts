@@ -75,6 +75,16 @@ describe('daysBetween', () => {
   ])('%s → %s = %i', (from, to, expected) => expect(daysBetween(from, to)).toBe(expected));
 
   it('refuses a non-day', () => expect(() => daysBetween('2026-03-31', '2026-03-32')).toThrow(RangeError));
+
+  it('agrees with the UTC clock for every day from 1899 to 2101 and at the ends of the calendar', () => {
+    const utcDays = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+    const days: string[] = ['0000-01-01', '0000-02-29', '0000-03-01', '0001-01-01', '9999-12-31'];
+    for (let t = Date.UTC(1899, 0, 1); t <= Date.UTC(2101, 0, 1); t += 86_400_000)
+      days.push(new Date(t).toISOString().slice(0, 10));
+    const origin = '1970-01-01';
+    const wrong = days.filter((day) => daysBetween(origin, day) !== utcDays(day) - utcDays(origin));
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('daysInMonth and clampedDay', () => {

@@ -35,8 +35,16 @@ function format({ year, month, day }: DayParts): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/** Days since 1970-01-01 of a valid ISO day, by arithmetic on the proleptic Gregorian calendar (no Date). */
 function epochDay(day: string): number {
-  return Math.round(new Date(`${day}T00:00:00Z`).getTime() / MS_PER_DAY);
+  const month = Number(day.slice(5, 7));
+  // Years start in March here, so the leap day comes last: then a month's first day is a linear formula.
+  const year = Number(day.slice(0, 4)) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + Number(day.slice(8, 10)) - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 export function isLeapYear(year: number): boolean {
