@@ -1,11 +1,19 @@
-import type { TrainingAssignmentPage, TrainingReport } from '@brevet/contracts';
+import type {
+  MailMessagePage,
+  StaffCourseProgressPage,
+  TrainingAssignmentPage,
+  TrainingReport,
+  TrainingSessionDetail,
+  TrainingSessionPage,
+} from '@brevet/contracts';
 import { startBrevet, type BrevetProcess } from '@brevet/testing';
 import type { Browser } from 'playwright-core';
 import { apiGet, launchChromium, openApp, stopBrevet, type AppPage } from './support/e2e';
 
 /**
  * The Training page on the demo data: the HR admin sees the people the compliance rules assign training to
- * (the same rows as the API, filtered through the URL) and the training report.
+ * (the same rows as the API, filtered through the URL), the staff's course progress and the training report.
+ * Then a scheduled session is cancelled through its page, and everyone on it is emailed.
  */
 describe('training: assignments and report', () => {
   let brevet: BrevetProcess;
@@ -47,5 +55,75 @@ describe('training: assignments and report', () => {
     await page.getByRole('heading', { name: 'Courses', level: 3 }).waitFor();
     for (const course of report.courses)
       await page.getByRole('cell', { name: course.title, exact: true }).waitFor();
+  });
+  it('shows the staff course progress the API reports, sorted and filtered through the URL', async () => {
+    const expected = await apiGet<StaffCourseProgressPage>(
+      brevet,
+      '/api/v1/training/progress?lang=en&sort=-lastActivity',
+    );
+    expect(expected.total).toBeGreaterThan(0);
+    const app = await openApp(browser, brevet, { path: '/training?progressSort=-lastActivity' });
+    opened.push(app);
+    const { page } = app;
+    const table = page.getByTestId('progress-table');
+    const first = expected.items[0];
+    const row = table
+      .getByRole('row')
+      .filter({ hasText: `${first.familyName}, ${first.givenName}` })
+      .first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain(first.courseTitle);
+
+    const passed = await apiGet<StaffCourseProgressPage>(
+      brevet,
+      '/api/v1/training/progress?lang=en&state=passed&sort=-lastActivity',
+    );
+    await page.getByTestId('progress-state').click();
+    await page.getByRole('option', { name: 'Passed', exact: true }).click();
+    await page.waitForURL(/progressState=passed/);
+    if (passed.total === 0) {
+      await page.getByRole('heading', { name: 'No course progress yet' }).waitFor();
+    } else {
+      await page
+        .getByText(new RegExp(`^\\s*${passed.total} (person and course|people and courses)`))
+        .waitFor();
+      const top = passed.items[0];
+      await table
+        .getByRole('row')
+        .filter({ hasText: `${top.familyName}, ${top.givenName}` })
+        .first()
+        .waitFor();
+    }
+    expect(new URL(page.url()).searchParams.get('progressSort')).toBe('-lastActivity');
+  });
+
+  it('cancels a session after confirmation, and everyone on it is emailed', async () => {
+    const scheduled = await apiGet<TrainingSessionPage>(
+      brevet,
+      '/api/v1/training-sessions?status=scheduled&pageSize=100',
+    );
+    const target = scheduled.items.find(
+      (s) => s.enrolledCount > 0 && new Date(s.startsAt).getTime() > Date.now(),
+    );
+    expect(target).toBeDefined();
+    const session = target as (typeof scheduled.items)[number];
+    const app = await openApp(browser, brevet, { path: `/sessions/${session.id}` });
+    opened.push(app);
+    const { page } = app;
+    await page.getByRole('button', { name: 'Cancel session' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(`(${session.enrolledCount + session.waitlistCount} people)`).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel session' }).click();
+    await page.getByText('Cancelled', { exact: true }).first().waitFor();
+
+    const after = await apiGet<TrainingSessionDetail>(brevet, `/api/v1/training-sessions/${session.id}`);
+    expect(after.status).toBe('cancelled');
+    const mails = await apiGet<MailMessagePage>(
+      brevet,
+      '/api/v1/mail/messages?reason=session.cancelled&pageSize=100',
+    );
+    // One each, recorded in the cancel's transaction (people without an email address get none).
+    expect(mails.total).toBeGreaterThan(0);
+    expect(mails.total).toBeLessThanOrEqual(session.enrolledCount + session.waitlistCount);
   });
 });

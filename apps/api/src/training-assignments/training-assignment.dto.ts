@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   COURSE_PROGRESS_STATES,
+  STAFF_COURSE_STATES,
   TRAINING_ASSIGNMENT_STATUSES,
   TRAINING_STANDINGS,
   UI_LANGUAGES,
@@ -11,6 +12,9 @@ import {
   type OfferedSession,
   type SessionEnrolmentState,
   type SessionReportRow,
+  type StaffCourseProgress,
+  type StaffCourseProgressPage,
+  type StaffCourseState,
   type TrainingAssignment,
   type TrainingAssignmentPage,
   type TrainingAssignmentStatus,
@@ -82,6 +86,32 @@ export class TrainingReportQueryDto {
   to?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') branchId?: string;
   @ApiPropertyOptional({ enum: UI_LANGUAGES }) @IsOptional() @IsIn(UI_LANGUAGES) lang?: UiLanguage;
+}
+
+export class StaffCourseProgressQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') branchId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') courseId?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    description: `One state or several, comma-separated: ${STAFF_COURSE_STATES.join(', ')}.`,
+    example: 'in_progress,failed',
+  })
+  @IsOptional()
+  @Transform(list)
+  @IsIn(STAFF_COURSE_STATES, {
+    each: true,
+    message: `must be one or more of ${STAFF_COURSE_STATES.join(', ')}`,
+  })
+  state?: StaffCourseState[];
+
+  @ApiPropertyOptional({
+    enum: UI_LANGUAGES,
+    description: "Course titles; defaults to the viewer's language.",
+  })
+  @IsOptional()
+  @IsIn(UI_LANGUAGES)
+  lang?: UiLanguage;
 }
 
 // ---- Responses ------------------------------------------------------------------------------------------
@@ -189,4 +219,32 @@ export class TrainingReportDto implements TrainingReport {
   @ApiProperty({ type: [CourseReportRowDto] }) courses!: CourseReportRowDto[];
   @ApiProperty({ type: [SessionReportRowDto] }) sessions!: SessionReportRowDto[];
   @ApiProperty({ type: [TrainingReportMonthDto] }) months!: TrainingReportMonthDto[];
+}
+
+export class StaffCourseProgressDto implements StaffCourseProgress {
+  @ApiProperty({ format: 'uuid' }) staffId!: string;
+  @ApiProperty() employeeNumber!: string;
+  @ApiProperty() givenName!: string;
+  @ApiProperty() familyName!: string;
+  @ApiProperty({ format: 'uuid' }) branchId!: string;
+  @ApiProperty() branchName!: string;
+  @ApiProperty({ format: 'uuid' }) courseId!: string;
+  @ApiProperty() courseCode!: string;
+  @ApiProperty() courseTitle!: string;
+  @ApiProperty({ description: "The compliance rules ask for the course's credential now." })
+  assigned!: boolean;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dueBy!: string | null;
+  @ApiProperty() lessonsDone!: number;
+  @ApiProperty() lessonsTotal!: number;
+  @ApiProperty({ description: 'Submitted attempts.' }) attempts!: number;
+  @ApiProperty({ type: Number, nullable: true }) lastScore!: number | null;
+  @ApiProperty({ enum: STAFF_COURSE_STATES }) state!: StaffCourseState;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastActivityAt!: string | null;
+}
+
+export class StaffCourseProgressPageDto implements StaffCourseProgressPage {
+  @ApiProperty({ type: [StaffCourseProgressDto] }) items!: StaffCourseProgressDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }

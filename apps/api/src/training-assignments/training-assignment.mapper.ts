@@ -1,12 +1,14 @@
 import type {
   CourseReportRow,
+  StaffCourseProgress,
   TrainingAssignment,
   TrainingReport,
   TrainingStanding,
 } from '@brevet/contracts';
-import type { AssignmentRow, ReportRows } from './training-assignment.repository';
+import type { AssignmentRow, ProgressRow, ReportRows } from './training-assignment.repository';
 
-const rate = (part: number, whole: number): number | null =>
+/** part / whole with four decimals (a fraction: 0.6667 is 66.67 %); null when `whole` is 0. */
+export const reportRate = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 
 const iso = (value: string | Date): string => new Date(value).toISOString();
@@ -71,10 +73,32 @@ export function mapReport(rows: ReportRows, from: string, to: string): TrainingR
     to,
     courses: rows.courses.map((c): CourseReportRow => ({
       ...c,
-      passRate: rate(c.passedAttempts, c.attempts),
-      completionRate: rate(c.learnersPassed, c.learnersStarted),
+      passRate: reportRate(c.passedAttempts, c.attempts),
+      completionRate: reportRate(c.learnersPassed, c.learnersStarted),
     })),
     sessions: rows.sessions.map((s) => ({ ...s })),
     months: rows.months.map((m) => ({ ...m })),
+  };
+}
+
+export function mapStaffCourseProgress(row: ProgressRow): StaffCourseProgress {
+  return {
+    staffId: row.staffId,
+    employeeNumber: row.employeeNumber,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    branchId: row.branchId,
+    branchName: row.branchName,
+    courseId: row.courseId,
+    courseCode: row.courseCode,
+    courseTitle: row.courseTitle,
+    assigned: row.assigned,
+    dueBy: row.dueBy,
+    lessonsDone: row.lessonsDone,
+    lessonsTotal: row.lessonsTotal,
+    attempts: row.attempts,
+    lastScore: row.lastScore,
+    state: row.state,
+    lastActivityAt: row.lastActivityAt ? new Date(row.lastActivityAt).toISOString() : null,
   };
 }

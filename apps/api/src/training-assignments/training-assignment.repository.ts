@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
+  STAFF_COURSE_STATES,
   TRAINING_ASSIGNMENT_STATUSES,
+  type StaffCourseProgressSortField,
+  type StaffCourseState,
   type TrainingAssignmentSortField,
   type TrainingAssignmentStatus,
 } from '@brevet/contracts';
@@ -10,6 +13,7 @@ import type { AccessScope } from '../auth/actor';
 import { branchToday, liveOn, statusOn } from '../compliance/compliance-aggregate.sql';
 import { CREDENTIAL_TITLE } from '../compliance/compliance-evaluation.sql';
 import { Params } from '../compliance/compliance.repository';
+import type { RowStatement } from '../database/row-statement';
 import { branchScopeSql } from '../database/scope.util';
 
 export interface AssignmentQuery {
@@ -18,6 +22,8 @@ export interface AssignmentQuery {
   lang: 'en' | 'de';
   /** Only this person (their own page). */
   staffId?: string;
+  /** Only these people (the assignment emails, read again in another language). */
+  staffIds?: readonly string[];
   branchId?: string;
   statuses?: readonly TrainingAssignmentStatus[];
   sort: { field: TrainingAssignmentSortField; direction: 'asc' | 'desc' };
@@ -68,12 +74,60 @@ export interface AssignmentRow {
   } | null;
 }
 
+export interface MailRecipientRow {
+  staffId: string;
+  email: string | null;
+  givenName: string;
+  familyName: string;
+  language: string;
+  status: 'active' | 'on_leave' | 'left';
+}
+
 const SORT_SQL: Record<TrainingAssignmentSortField, string> = {
   dueBy: `CASE WHEN x.status = 'expiring' THEN x.valid_until ELSE x.due_on END`,
   name: `s.family_name`,
   credential: `d.code`,
   status: `array_position(ARRAY['missing_overdue','expired','missing_in_grace','expiring']::text[], x.status)`,
   branch: `b.name`,
+};
+
+export interface ProgressQuery {
+  scope: AccessScope;
+  now: Date;
+  lang: 'en' | 'de';
+  branchId?: string;
+  courseId?: string;
+  states?: readonly StaffCourseState[];
+  sort: { field: StaffCourseProgressSortField; direction: 'asc' | 'desc' };
+  page: { page: number; pageSize: number };
+}
+
+export interface ProgressRow {
+  staffId: string;
+  employeeNumber: string;
+  givenName: string;
+  familyName: string;
+  branchId: string;
+  branchName: string;
+  courseId: string;
+  courseCode: string;
+  courseTitle: string;
+  assigned: boolean;
+  dueBy: string | null;
+  lessonsDone: number;
+  lessonsTotal: number;
+  attempts: number;
+  lastScore: number | null;
+  state: StaffCourseState;
+  lastActivityAt: Date | null;
+}
+
+const PROGRESS_SORT_SQL: Record<StaffCourseProgressSortField, string> = {
+  name: `p.family_name`,
+  course: `p.course_code`,
+  branch: `p.branch_name`,
+  state: `array_position(ARRAY['failed','in_progress','not_started','passed']::text[], p.state)`,
+  lastActivity: `p.last_activity_at`,
 };
 
 export interface ReportQuery {
@@ -115,6 +169,35 @@ export interface ReportRows {
   }>;
 }
 
+/** What the training-report export is limited to; the scope is the requester's when they asked. */
+export interface ReportCellQuery {
+  scope: AccessScope;
+  lang: 'en' | 'de';
+  /** First and last day (UTC), inclusive. */
+  from: string;
+  to: string;
+  branchId?: string;
+  definitionId?: string;
+}
+
+/** One month × branch × course of the training report (the learner's current branch). */
+export interface ReportCellRow {
+  /** `YYYY-MM` (UTC). */
+  month: string;
+  branchId: string;
+  branchCode: string;
+  branchName: string;
+  courseId: string;
+  courseCode: string;
+  courseTitle: string;
+  definitionCode: string;
+  learnersStarted: number;
+  learnersPassed: number;
+  attempts: number;
+  passedAttempts: number;
+  failedAttempts: number;
+}
+
 /**
  * Training assignments and reports, read set-based (docs/training-assignments.md). Assignments are the
  * compliance engine's materialised requirement rows (`compliance_requirement`, kept current by the compliance
@@ -140,7 +223,10 @@ export class TrainingAssignmentRepository {
     const statuses =
       query.statuses && query.statuses.length > 0 ? query.statuses : TRAINING_ASSIGNMENT_STATUSES;
     const statusParam = params.add([...statuses]);
-    const staffWhere = query.staffId ? `AND r.staff_id = ${params.add(query.staffId)}::uuid` : '';
+    const staffWhere = [
+      query.staffId ? `AND r.staff_id = ${params.add(query.staffId)}::uuid` : '',
+      query.staffIds ? `AND r.staff_id = ANY(${params.add([...query.staffIds])}::uuid[])` : '',
+    ].join(' ');
     const direction = query.sort.direction === 'desc' ? 'DESC' : 'ASC';
     const paging = query.page
       ? `LIMIT ${params.add(query.page.pageSize)} OFFSET ${params.add((query.page.page - 1) * query.page.pageSize)}`
@@ -265,6 +351,136 @@ export class TrainingAssignmentRepository {
   }
 
   /**
+   * Course progress of the people in view: every (person, published course) pair where the compliance rules ask
+   * for the course's credential now (an open requirement, as in the assignments) or the person has begun the
+   * course. Only people whose current branch is in the viewer's scope (`branchScopeSql`), and not gone.
+   */
+  async staffCourseProgress(query: ProgressQuery): Promise<{ rows: ProgressRow[]; total: number }> {
+    const params = new Params();
+    const now = params.add(query.now.toISOString());
+    const lang = params.add(query.lang);
+    const branchWhere: string[] = [];
+    const inScope = branchScopeSql(query.scope, 'b.id', params.add);
+    if (inScope) branchWhere.push(inScope);
+    if (query.branchId) branchWhere.push(`b.id = ${params.add(query.branchId)}::uuid`);
+    const courseWhere = query.courseId ? `AND c.id = ${params.add(query.courseId)}::uuid` : '';
+    const states = query.states && query.states.length > 0 ? query.states : STAFF_COURSE_STATES;
+    const stateParam = params.add([...states]);
+    const openStatuses = params.add([...TRAINING_ASSIGNMENT_STATUSES]);
+    const direction = query.sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const rows: Array<Record<string, unknown>> = await this.txHost.tx.query(
+      `WITH view_branches AS MATERIALIZED (
+         SELECT b.id AS branch_id, b.name AS branch_name, ${branchToday(now)} AS today
+           FROM branch b WHERE ${branchWhere.length > 0 ? branchWhere.join(' AND ') : 'true'}
+       ),
+       people AS MATERIALIZED (
+         SELECT s.id, s.employee_number, s.given_name, s.family_name, v.branch_id, v.branch_name
+           FROM staff s JOIN view_branches v ON v.branch_id = s.branch_id
+          WHERE s.status <> 'left'
+       ),
+       courses AS (
+         SELECT c.id, c.code, c.definition_id, cv.content,
+                COALESCE(cv.content->'title'->>${lang}, cv.content->'title'->>'en', c.code) AS title
+           FROM course c JOIN course_version cv ON cv.id = c.current_version_id
+          WHERE c.status = 'published' ${courseWhere}
+       ),
+       assigned AS (
+         SELECT q.staff_id, c.id AS course_id,
+                min(CASE WHEN q.status = 'expiring' THEN q.valid_until ELSE q.due_on END) AS due_by
+           FROM (
+             SELECT r.staff_id, r.definition_id, r.due_on, r.valid_until, ${statusOn('r', 'v.today')} AS status
+               FROM view_branches v JOIN compliance_requirement r ON r.branch_id = v.branch_id
+              WHERE ${liveOn('r', 'v.today')}
+           ) q
+           JOIN courses c ON c.definition_id = q.definition_id
+          WHERE q.status = ANY(${openStatuses}::text[])
+          GROUP BY q.staff_id, c.id
+       ),
+       pairs AS (
+         SELECT staff_id, course_id FROM assigned
+         UNION
+         SELECT cp.staff_id, cp.course_id FROM course_progress cp
+           JOIN people pe ON pe.id = cp.staff_id JOIN courses c ON c.id = cp.course_id
+         UNION
+         SELECT ca.staff_id, ca.course_id FROM course_attempt ca
+           JOIN people pe ON pe.id = ca.staff_id JOIN courses c ON c.id = ca.course_id
+       ),
+       p AS (
+         SELECT pe.id AS staff_id, pe.employee_number, pe.given_name, pe.family_name, pe.branch_id, pe.branch_name,
+                c.id AS course_id, c.code AS course_code, c.title AS course_title,
+                a.staff_id IS NOT NULL AS assigned, a.due_by,
+                COALESCE((SELECT count(*) FROM jsonb_array_elements(c.content->'lessons') l
+                           WHERE cp.completed_lesson_ids ? (l->>'id')), 0)::int AS lessons_done,
+                COALESCE(jsonb_array_length(c.content->'lessons'), 0)::int AS lessons_total,
+                COALESCE(t.attempts, 0)::int AS attempts, t.last_score,
+                CASE WHEN t.last_passed IS TRUE THEN 'passed'
+                     WHEN t.last_passed IS FALSE THEN 'failed'
+                     WHEN t.open_attempt OR jsonb_array_length(COALESCE(cp.completed_lesson_ids, '[]'::jsonb)) > 0
+                       THEN 'in_progress'
+                     ELSE 'not_started' END AS state,
+                NULLIF(GREATEST(COALESCE(cp.updated_at, '-infinity'), COALESCE(t.last_at, '-infinity')),
+                       '-infinity'::timestamptz) AS last_activity_at
+           FROM pairs x
+           JOIN people pe ON pe.id = x.staff_id
+           JOIN courses c ON c.id = x.course_id
+           LEFT JOIN assigned a ON a.staff_id = x.staff_id AND a.course_id = x.course_id
+           LEFT JOIN course_progress cp ON cp.staff_id = x.staff_id AND cp.course_id = x.course_id
+           LEFT JOIN LATERAL (
+             SELECT count(*) FILTER (WHERE ca.submitted_at IS NOT NULL) AS attempts,
+                    (array_agg(ca.passed ORDER BY ca.submitted_at DESC) FILTER (WHERE ca.submitted_at IS NOT NULL))[1]
+                      AS last_passed,
+                    (array_agg(ca.score ORDER BY ca.submitted_at DESC) FILTER (WHERE ca.submitted_at IS NOT NULL))[1]
+                      AS last_score,
+                    bool_or(ca.submitted_at IS NULL) AS open_attempt,
+                    max(COALESCE(ca.submitted_at, ca.started_at)) AS last_at
+               FROM course_attempt ca WHERE ca.staff_id = x.staff_id AND ca.course_id = x.course_id
+           ) t ON true
+       )
+       SELECT p.*, p.due_by::text AS due_by_day, count(*) OVER () AS total
+         FROM p
+        WHERE p.state = ANY(${stateParam}::text[])
+        ORDER BY ${PROGRESS_SORT_SQL[query.sort.field]} ${direction} NULLS LAST, p.family_name, p.given_name,
+                 p.staff_id, p.course_code
+        LIMIT ${params.add(query.page.pageSize)} OFFSET ${params.add((query.page.page - 1) * query.page.pageSize)}`,
+      params.values,
+    );
+    return {
+      rows: rows.map((r) => ({
+        staffId: r['staff_id'] as string,
+        employeeNumber: r['employee_number'] as string,
+        givenName: r['given_name'] as string,
+        familyName: r['family_name'] as string,
+        branchId: r['branch_id'] as string,
+        branchName: r['branch_name'] as string,
+        courseId: r['course_id'] as string,
+        courseCode: r['course_code'] as string,
+        courseTitle: r['course_title'] as string,
+        assigned: r['assigned'] as boolean,
+        dueBy: (r['due_by_day'] as string | null) ?? null,
+        lessonsDone: r['lessons_done'] as number,
+        lessonsTotal: r['lessons_total'] as number,
+        attempts: r['attempts'] as number,
+        lastScore: r['last_score'] === null || r['last_score'] === undefined ? null : Number(r['last_score']),
+        state: r['state'] as StaffCourseState,
+        lastActivityAt: (r['last_activity_at'] as Date | null) ?? null,
+      })),
+      total: rows.length > 0 ? Number(rows[0]['total']) : 0,
+    };
+  }
+
+  /** What an email to these people needs: address, language, name and whether they are at work. */
+  async mailRecipients(staffIds: readonly string[]): Promise<Map<string, MailRecipientRow>> {
+    if (staffIds.length === 0) return new Map();
+    const rows: MailRecipientRow[] = await this.txHost.tx.query(
+      `SELECT s.id AS "staffId", s.email, s.given_name AS "givenName", s.family_name AS "familyName",
+              s.preferred_language AS language, s.status
+         FROM staff s WHERE s.id = ANY($1::uuid[])`,
+      [[...new Set(staffIds)]],
+    );
+    return new Map(rows.map((r) => [r.staffId, r]));
+  }
+
+  /**
    * Courses and sessions of the branches in view over [from, to] (UTC days): attempts by the learner's current
    * branch, sessions by their branch. Per course, per session credential, and per month.
    */
@@ -386,6 +602,91 @@ export class TrainingAssignmentRepository {
         sessionsHeld: r['sessions_held'] as number,
         sessionParticipantsPassed: r['session_participants_passed'] as number,
       })),
+    };
+  }
+
+  /**
+   * The training report split by month and branch, for the export's cursor: one row per month × branch ×
+   * course with any activity in [from, to] (UTC days). The counts follow {@link trainingReport} within each
+   * month: learners with an attempt started in the month, of them those with a passed attempt submitted in the
+   * month, and the attempts submitted in the month. Attempts count at the learner's current branch; the scope
+   * is in the SQL.
+   */
+  reportCellsStatement(query: ReportCellQuery): RowStatement<ReportCellRow> {
+    const params = new Params();
+    const lang = params.add(query.lang);
+    const from = params.add(query.from);
+    const to = params.add(query.to);
+    const where: string[] = [];
+    const inScope = branchScopeSql(query.scope, 'b.id', params.add);
+    if (inScope) where.push(inScope);
+    if (query.branchId) where.push(`b.id = ${params.add(query.branchId)}::uuid`);
+    if (query.definitionId) where.push(`c.definition_id = ${params.add(query.definitionId)}::uuid`);
+    const inRange = (column: string) =>
+      `${column} >= (${from}::date)::timestamp AT TIME ZONE 'UTC' AND ${column} < ((${to}::date + 1)::timestamp AT TIME ZONE 'UTC')`;
+    const month = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM')`;
+    return {
+      text: `WITH attempts AS (
+         SELECT ca.course_id, ca.staff_id, b.id AS branch_id, ca.started_at, ca.submitted_at, ca.passed
+           FROM course_attempt ca
+           JOIN staff s ON s.id = ca.staff_id
+           JOIN branch b ON b.id = s.branch_id
+           JOIN course c ON c.id = ca.course_id
+          WHERE ${where.length > 0 ? where.join(' AND ') : 'true'}
+       ),
+       events AS (
+         SELECT course_id, branch_id, staff_id, ${month('started_at')} AS month, true AS started,
+                false AS submitted, NULL::boolean AS passed
+           FROM attempts WHERE ${inRange('started_at')}
+         UNION ALL
+         SELECT course_id, branch_id, staff_id, ${month('submitted_at')}, false, true, passed
+           FROM attempts WHERE submitted_at IS NOT NULL AND ${inRange('submitted_at')}
+       ),
+       learners AS (
+         SELECT course_id, branch_id, month, staff_id,
+                bool_or(started) AS started,
+                bool_or(submitted AND passed IS TRUE) AS passed,
+                count(*) FILTER (WHERE submitted) AS attempts,
+                count(*) FILTER (WHERE submitted AND passed IS TRUE) AS passed_attempts,
+                count(*) FILTER (WHERE submitted AND passed IS FALSE) AS failed_attempts
+           FROM events GROUP BY course_id, branch_id, month, staff_id
+       ),
+       cells AS (
+         SELECT course_id, branch_id, month,
+                count(*) FILTER (WHERE started)::int AS learners_started,
+                count(*) FILTER (WHERE started AND passed)::int AS learners_passed,
+                sum(attempts)::int AS attempts,
+                sum(passed_attempts)::int AS passed_attempts,
+                sum(failed_attempts)::int AS failed_attempts
+           FROM learners GROUP BY course_id, branch_id, month
+       )
+       SELECT x.month, b.id AS branch_id, b.code AS branch_code, b.name AS branch_name,
+              c.id AS course_id, c.code AS course_code,
+              COALESCE(cv.content->'title'->>${lang}::text, cv.content->'title'->>'en', c.code) AS course_title,
+              d.code AS definition_code,
+              x.learners_started, x.learners_passed, x.attempts, x.passed_attempts, x.failed_attempts
+         FROM cells x
+         JOIN branch b ON b.id = x.branch_id
+         JOIN course c ON c.id = x.course_id
+         LEFT JOIN course_version cv ON cv.id = c.current_version_id
+         JOIN credential_definition d ON d.id = c.definition_id
+        ORDER BY x.month, b.code, c.code`,
+      values: params.values,
+      map: (r) => ({
+        month: r['month'] as string,
+        branchId: r['branch_id'] as string,
+        branchCode: r['branch_code'] as string,
+        branchName: r['branch_name'] as string,
+        courseId: r['course_id'] as string,
+        courseCode: r['course_code'] as string,
+        courseTitle: r['course_title'] as string,
+        definitionCode: r['definition_code'] as string,
+        learnersStarted: Number(r['learners_started']),
+        learnersPassed: Number(r['learners_passed']),
+        attempts: Number(r['attempts']),
+        passedAttempts: Number(r['passed_attempts']),
+        failedAttempts: Number(r['failed_attempts']),
+      }),
     };
   }
 }

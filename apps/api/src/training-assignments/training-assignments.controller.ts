@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Permission,
   type MyTraining,
+  type StaffCourseProgressPage,
   type TrainingAssignmentPage,
   type TrainingReport,
 } from '@brevet/contracts';
@@ -13,6 +14,8 @@ import { ProblemDto } from '../common/problem.dto';
 import {
   MyTrainingDto,
   MyTrainingQueryDto,
+  StaffCourseProgressPageDto,
+  StaffCourseProgressQueryDto,
   TrainingAssignmentPageDto,
   TrainingAssignmentQueryDto,
   TrainingReportDto,
@@ -37,6 +40,19 @@ export class TrainingAssignmentsController {
     @CurrentActor() actor: Actor,
   ): Promise<TrainingAssignmentPage> {
     return this.training.assignments(query, actor);
+  }
+
+  @Get('progress')
+  @Allow(Permission.ComplianceRead)
+  @ApiOkResponse({
+    type: StaffCourseProgressPageDto,
+    description: 'Course progress of the people in your branches: assigned or begun courses.',
+  })
+  progress(
+    @Query() query: StaffCourseProgressQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<StaffCourseProgressPage> {
+    return this.training.progress(query, actor);
   }
 
   @Get('report')

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   DEFAULT_PAGE_SIZE,
   parseSort,
+  STAFF_COURSE_PROGRESS_SORT_FIELDS,
   TRAINING_ASSIGNMENT_SORT_FIELDS,
   type MyTraining,
+  type StaffCourseProgressPage,
   type TrainingAssignmentPage,
   type TrainingReport,
 } from '@brevet/contracts';
@@ -13,17 +15,13 @@ import { ValidationFailedException } from '../common/domain.exception';
 import { ComplianceService } from '../compliance/compliance.service';
 import type {
   MyTrainingQueryDto,
+  StaffCourseProgressQueryDto,
   TrainingAssignmentQueryDto,
   TrainingReportQueryDto,
 } from './training-assignment.dto';
-import { mapAssignment, mapReport } from './training-assignment.mapper';
+import { mapAssignment, mapReport, mapStaffCourseProgress } from './training-assignment.mapper';
 import { TrainingAssignmentRepository } from './training-assignment.repository';
-
-/** The longest report range, as for the compliance trends. */
-const MAX_REPORT_DAYS = 1096;
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+import { trainingReportRange, trainingReportRangeErrors } from './training-report-range.util';
 
 /**
  * Who should train for what, derived from the compliance rules and never stored (docs/training-assignments.md):
@@ -72,15 +70,30 @@ export class TrainingAssignmentsService {
     return { asOf: now.toISOString(), items: rows.map(mapAssignment), total, page, pageSize };
   }
 
+  /** Course progress of the people in the viewer's branches (scope in the SQL): assigned or begun courses. */
+  async progress(query: StaffCourseProgressQueryDto, actor: Actor): Promise<StaffCourseProgressPage> {
+    const now = this.clock.now();
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    await this.compliance.catchUp(now, false);
+    const { rows, total } = await this.repository.staffCourseProgress({
+      scope: actor.scope,
+      now,
+      lang: query.lang ?? actor.language ?? 'en',
+      branchId: query.branchId,
+      courseId: query.courseId,
+      states: query.state,
+      sort: parseSort(query.sort, STAFF_COURSE_PROGRESS_SORT_FIELDS, 'name'),
+      page: { page, pageSize },
+    });
+    return { items: rows.map(mapStaffCourseProgress), total, page, pageSize };
+  }
+
   async report(query: TrainingReportQueryDto, actor: Actor): Promise<TrainingReport> {
     const now = this.clock.now();
-    const to = query.to ?? now.toISOString().slice(0, 10);
-    const from = query.from ?? addDays(to, -364);
-    if (from > to) throw new ValidationFailedException([{ field: 'from', message: 'must not be after to' }]);
-    if (addDays(from, MAX_REPORT_DAYS - 1) < to)
-      throw new ValidationFailedException([
-        { field: 'to', message: `the range may span at most ${MAX_REPORT_DAYS} days` },
-      ]);
+    const { from, to } = trainingReportRange(query, now);
+    const errors = trainingReportRangeErrors({ from, to });
+    if (errors.length > 0) throw new ValidationFailedException(errors);
     const rows = await this.repository.trainingReport({
       scope: actor.scope,
       now,

@@ -3,9 +3,10 @@ import { escapeHtml, formatDay } from '../reminders/reminder-templates';
 
 /**
  * The emails of training sessions, in the recipient's language: the enrolment confirmation (a seat or a
- * place on the waiting list), "you moved up from the waiting list", and the reminder the day before.
+ * place on the waiting list), "you moved up from the waiting list", the reminder the day before, and the
+ * notices that the session's date, time or place changed or that it was called off.
  */
-export type SessionMailKind = 'enrolled' | 'waitlisted' | 'promoted' | 'reminder';
+export type SessionMailKind = 'enrolled' | 'waitlisted' | 'promoted' | 'reminder' | 'changed' | 'cancelled';
 
 export interface SessionMailInput {
   kind: SessionMailKind;
@@ -21,6 +22,8 @@ export interface SessionMailInput {
   instructor: string;
   waitlistPosition: number | null;
   link: string;
+  /** A calendar file (ICS) is attached: say so. */
+  calendarAttached?: boolean;
 }
 
 const LOCALE: Record<UiLanguage, string> = { en: 'en-GB', de: 'de-DE' };
@@ -52,12 +55,16 @@ export function renderSessionMail(input: SessionMailInput): { subject: string; t
         waitlisted: `Warteliste: ${input.title} am ${day}`,
         promoted: `Platz frei: Sie sind bei ${input.title} am ${day} dabei`,
         reminder: `Morgen: ${input.title}`,
+        changed: `Geändert: ${input.title} am ${day}`,
+        cancelled: `Abgesagt: ${input.title} am ${day}`,
       }
     : {
         enrolled: `Enrolled: ${input.title} on ${day}`,
         waitlisted: `Waiting list: ${input.title} on ${day}`,
         promoted: `A seat for you: ${input.title} on ${day}`,
         reminder: `Tomorrow: ${input.title}`,
+        changed: `Changed: ${input.title} on ${day}`,
+        cancelled: `Cancelled: ${input.title} on ${day}`,
       };
   const leads: Record<SessionMailKind, string> = de
     ? {
@@ -65,12 +72,16 @@ export function renderSessionMail(input: SessionMailInput): { subject: string; t
         waitlisted: `Die Schulung ${title} ist ausgebucht. Sie stehen auf Platz ${input.waitlistPosition ?? '?'} der Warteliste; wir schreiben Ihnen, sobald ein Platz frei wird.`,
         promoted: `Ein Platz ist frei geworden: Sie sind jetzt für die Schulung ${title} angemeldet.`,
         reminder: `Zur Erinnerung: Morgen findet die Schulung ${title} statt.`,
+        changed: `Die Schulung ${title} hat sich geändert. So ist es jetzt:`,
+        cancelled: `Die Schulung ${title} fällt aus. Sie müssen nicht kommen. Ihre Anmeldung ist damit beendet.`,
       }
     : {
         enrolled: `You are enrolled in the training session ${title}.`,
         waitlisted: `The training session ${title} is full. You are number ${input.waitlistPosition ?? '?'} on the waiting list; we will write to you when a seat becomes free.`,
         promoted: `A seat became free: you are now enrolled in the training session ${title}.`,
         reminder: `A reminder: the training session ${title} is tomorrow.`,
+        changed: `The training session ${title} has changed. This is the new plan:`,
+        cancelled: `The training session ${title} is cancelled. You do not need to come. Your place is released.`,
       };
   const lines = de
     ? [
@@ -83,6 +94,12 @@ export function renderSessionMail(input: SessionMailInput): { subject: string; t
         leads[input.kind],
         `When: ${when}\nWhere: ${input.location}\nInstructor: ${input.instructor}`,
       ];
+  if (input.calendarAttached)
+    lines.push(
+      de
+        ? 'Im Anhang ist eine Kalenderdatei. Öffnen Sie sie, dann ändert sich der Termin auch in Ihrem Kalender.'
+        : 'A calendar file is attached. Open it to update the entry in your calendar.',
+    );
   const linkLabel = de ? 'Ihre Schulungen:' : 'Your training sessions:';
   const text = [...lines, `${linkLabel} ${input.link}`].join('\n\n');
   const html = [

@@ -8,7 +8,9 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { JobOutbox } from '../jobs/job-outbox.service';
 import { Mailer } from '../mail/mailer.service';
+import type { MailFile } from '../mail/mail-transport.port';
 import { formatTime, renderSessionMail, type SessionMailKind } from './session-mail-templates';
+import { sessionsIcs } from './training-session-ics';
 import { TrainingSessionRepository, type SessionRow } from './training-session.repository';
 
 const REASON: Record<SessionMailKind, MailReason> = {
@@ -16,6 +18,8 @@ const REASON: Record<SessionMailKind, MailReason> = {
   waitlisted: 'session.enrolled',
   promoted: 'session.promoted',
   reminder: 'session.reminder',
+  changed: 'session.changed',
+  cancelled: 'session.cancelled',
 };
 
 /**
@@ -27,6 +31,10 @@ const REASON: Record<SessionMailKind, MailReason> = {
  * - moved up (`session.promoted`): key `<enrolment id>`;
  * - the day before (`session.reminder`): key `<session id>`, day = the session's day. Queued by the daily
  *   reminder run (`RemindersService.run`), for sessions starting tomorrow in the branch's zone.
+ * - changed (`session.changed`): key `<session id>.r<revision>`, day = the new session day; to everyone enrolled
+ *   when the date, times or place change, with the updated calendar file.
+ * - cancelled (`session.cancelled`): key `<session id>`; to everyone enrolled or waiting, with a calendar file
+ *   that removes the entry (`STATUS:CANCELLED`).
  *
  * People without an email address get nothing (the enrolment still counts).
  */
@@ -50,6 +58,7 @@ export class SessionMails {
     enrolmentId: string,
     kind: SessionMailKind,
     waitlistPosition: number | null,
+    options: { subjectKey?: string; attachments?: MailFile[] } = {},
   ): Promise<boolean> {
     const [person] = await this.sessions.findPeople([staffId], ALL_BRANCHES);
     if (!person?.email) return false;
@@ -71,17 +80,44 @@ export class SessionMails {
       instructor: row.instructorName,
       waitlistPosition,
       link: `${this.config.publicUrl}/me/sessions`,
+      calendarAttached: (options.attachments?.length ?? 0) > 0,
     });
     const id = await this.mailer.queue({
       recipient: { key: `staff:${staffId}`, address: person.email, name },
       reason: REASON[kind],
-      subjectKey: kind === 'reminder' ? row.id : enrolmentId,
+      subjectKey: options.subjectKey ?? (kind === 'reminder' ? row.id : enrolmentId),
       reasonDate: day,
       template: `session.${kind}`,
       language,
       ...rendered,
+      attachments: options.attachments,
     });
     return id !== null;
+  }
+
+  /**
+   * Tells the participants of `row` (read after the change, inside the caller's transaction) that it changed
+   * (everyone enrolled) or was cancelled (everyone enrolled or waiting), with the session's calendar file.
+   */
+  async queueChange(row: SessionRow, kind: 'changed' | 'cancelled'): Promise<number> {
+    const participants = await this.sessions.participants(row.id);
+    const recipients = participants.filter((p) => kind === 'cancelled' || p.status === 'enrolled');
+    const ics = sessionsIcs([row], 'Brevet training session', this.config.publicUrl, this.clock.now());
+    const attachments: MailFile[] = [
+      {
+        fileName: 'training-session.ics',
+        contentType: 'text/calendar; charset=utf-8',
+        content: Buffer.from(ics, 'utf8'),
+      },
+    ];
+    const subjectKey = kind === 'changed' ? `${row.id}.r${row.revision}` : row.id;
+    let queued = 0;
+    for (const p of recipients)
+      if (
+        await this.queue(row, p.staffId, p.enrolmentId, kind, p.waitlistPosition, { subjectKey, attachments })
+      )
+        queued += 1;
+    return queued;
   }
 
   /** Relays queued emails after the transaction committed. */

@@ -16,7 +16,7 @@ import {
 } from '@brevet/contracts';
 import { isOpenForEnrolment, mayRecordAttendance, promotionsFor, seatFor, sessionDay } from '@brevet/domain';
 import { AuditLog } from '../audit/audit-log.service';
-import { scopeIncludes, type AccessScope, type Actor } from '../auth/actor';
+import { ALL_BRANCHES, scopeIncludes, type AccessScope, type Actor } from '../auth/actor';
 import { AwardsService } from '../awards/awards.service';
 import { Clock } from '../common/clock';
 import { ValidationFailedException } from '../common/domain.exception';
@@ -154,6 +154,15 @@ export class TrainingSessionsService {
         this.clock.now(),
       );
       if (dto.capacity !== undefined && dto.capacity > row.capacity) await this.promote(id, dto.capacity);
+      if (
+        startsAt.getTime() !== row.startsAt.getTime() ||
+        endsAt.getTime() !== row.endsAt.getTime() ||
+        (dto.location !== undefined && dto.location !== row.location)
+      ) {
+        // Date, times or place changed: everyone enrolled is told, with the updated calendar file.
+        const changed = await this.sessions.findOne(id, { kind: 'scope', scope: ALL_BRANCHES }, null);
+        if (changed) await this.mails.queueChange(changed, 'changed');
+      }
       await this.record('updated', id, row.location, {
         before: {
           location: row.location,
@@ -176,11 +185,16 @@ export class TrainingSessionsService {
       if (row.status === 'cancelled') return;
       if (row.status === 'completed') throw new TrainingSessionCompletedException();
       await this.sessions.update(id, { status: 'cancelled' }, this.clock.now());
+      // Everyone enrolled or waiting is told, with a calendar file that removes the entry.
+      const cancelled = await this.sessions.findOne(id, { kind: 'scope', scope: ALL_BRANCHES }, null);
+      const notified = cancelled ? await this.mails.queueChange(cancelled, 'cancelled') : 0;
       await this.record('cancelled', id, row.location, {
         before: { status: row.status },
         after: { status: 'cancelled' },
+        details: { notified },
       });
     });
+    this.mails.flush();
     return this.get(id, actor);
   }
 

@@ -277,6 +277,7 @@ const TABLE: Record<string, Rule> = {
   'GET /api/v1/me/training': { expect: SELF },
   'GET /api/v1/training/assignments': { expect: COMPLIANCE_READ },
   'GET /api/v1/training/report': { expect: COMPLIANCE_READ },
+  'GET /api/v1/training/progress': { expect: COMPLIANCE_READ },
   'GET /api/v1/me/training-sessions/calendar.ics': { expect: '401 ok ok ok ok ok' },
   'POST /api/v1/me/training-sessions/:id/enrol': { expect: '401 ok ok ok ok ok', params: id },
   'POST /api/v1/me/training-sessions/:id/cancel': { expect: '401 ok ok ok ok ok', params: id },

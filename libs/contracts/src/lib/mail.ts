@@ -24,6 +24,9 @@ export const MAIL_REASONS = [
   'session.enrolled',
   'session.promoted',
   'session.reminder',
+  'session.changed',
+  'session.cancelled',
+  'training.assigned',
   'report.scheduled',
 ] as const;
 export type MailReason = (typeof MAIL_REASONS)[number];

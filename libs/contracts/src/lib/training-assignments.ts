@@ -12,6 +12,7 @@ export const TrainingRoutes = {
   mine: `${API_V1}/me/training`,
   assignments: `${API_V1}/training/assignments`,
   report: `${API_V1}/training/report`,
+  progress: `${API_V1}/training/progress`,
 } as const;
 
 /** The requirement statuses that make an assignment: every status that is not met-and-quiet or exempt. */
@@ -179,4 +180,69 @@ export interface TrainingReport {
   courses: CourseReportRow[];
   sessions: SessionReportRow[];
   months: TrainingReportMonth[];
+}
+
+// ---- Staff course progress ------------------------------------------------------------------------------
+
+/**
+ * Where a person is with one course: `passed` / `failed` by their latest submitted attempt; `in_progress` with
+ * lessons read or an attempt open; else `not_started`.
+ */
+export const STAFF_COURSE_STATES = ['not_started', 'in_progress', 'passed', 'failed'] as const;
+export type StaffCourseState = (typeof STAFF_COURSE_STATES)[number];
+
+export const STAFF_COURSE_PROGRESS_SORT_FIELDS = [
+  'name',
+  'course',
+  'branch',
+  'state',
+  'lastActivity',
+] as const;
+export type StaffCourseProgressSortField = (typeof STAFF_COURSE_PROGRESS_SORT_FIELDS)[number];
+
+export interface StaffCourseProgressQuery {
+  branchId?: string;
+  courseId?: string;
+  /** One state or several, comma-separated. */
+  state?: StaffCourseState[] | string;
+  page?: number;
+  pageSize?: number;
+  /** `name` (default), `course`, `branch`, `state`, `lastActivity`; `-` for descending. */
+  sort?: string;
+  lang?: 'en' | 'de';
+}
+
+/** One person and one course: assigned by the compliance rules, or begun by the person. */
+export interface StaffCourseProgress {
+  staffId: string;
+  employeeNumber: string;
+  givenName: string;
+  familyName: string;
+  branchId: string;
+  branchName: string;
+  courseId: string;
+  courseCode: string;
+  courseTitle: string;
+  /** The compliance rules ask for the course's credential now (an open requirement). */
+  assigned: boolean;
+  /** By when, while assigned (as in the assignments list), else null. */
+  dueBy: string | null;
+  /** Lessons of the current version the person has read, and how many it has. */
+  lessonsDone: number;
+  lessonsTotal: number;
+  /** Submitted attempts, every version. */
+  attempts: number;
+  /** Score of the latest submitted attempt (percent), null without one. */
+  lastScore: number | null;
+  state: StaffCourseState;
+  /** The latest lesson read, attempt started or submitted. */
+  lastActivityAt: string | null;
+}
+
+/** `GET /api/v1/training/progress`: the course progress of the people in the viewer's branches. */
+export interface StaffCourseProgressPage {
+  items: StaffCourseProgress[];
+  total: number;
+  page: number;
+  pageSize: number;
 }

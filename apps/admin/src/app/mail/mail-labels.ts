@@ -18,6 +18,9 @@ export const REASON_LABELS: Record<MailReason, TranslationKey> = {
   'session.enrolled': 'trainingSessions.mailReasons.enrolled',
   'session.promoted': 'trainingSessions.mailReasons.promoted',
   'session.reminder': 'trainingSessions.mailReasons.reminder',
+  'session.changed': 'trainingSessions.mailReasons.changed',
+  'session.cancelled': 'trainingSessions.mailReasons.cancelled',
+  'training.assigned': 'trainingSessions.mailReasons.assigned',
   'report.scheduled': 'scheduledReports.mailReason',
 };
 

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import {
   TrainingRoutes,
   type MyTraining,
+  type StaffCourseProgressPage,
   type TrainingAssignmentPage,
   type TrainingReport,
   type UiLanguage,
@@ -36,6 +37,27 @@ export class TrainingApi {
     if (request.status) params = params.set('status', request.status);
     if (request.sort) params = params.set('sort', request.sort);
     return this.http.get<TrainingAssignmentPage>(TrainingRoutes.assignments, { params });
+  }
+
+  /** The course progress of the people in one's branches. */
+  progress(request: {
+    branchId?: string;
+    courseId?: string;
+    state?: string;
+    page: number;
+    pageSize: number;
+    sort?: string;
+    lang: UiLanguage;
+  }): Observable<StaffCourseProgressPage> {
+    let params = new HttpParams()
+      .set('page', request.page)
+      .set('pageSize', request.pageSize)
+      .set('lang', request.lang);
+    if (request.branchId) params = params.set('branchId', request.branchId);
+    if (request.courseId) params = params.set('courseId', request.courseId);
+    if (request.state) params = params.set('state', request.state);
+    if (request.sort) params = params.set('sort', request.sort);
+    return this.http.get<StaffCourseProgressPage>(TrainingRoutes.progress, { params });
   }
 
   report(request: {

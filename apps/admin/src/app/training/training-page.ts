@@ -26,6 +26,7 @@ import { toProblem } from '../core/http/api-error';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { Viewport } from '../core/ui/viewport';
 import { SessionsApi } from '../sessions/sessions-api';
+import { CourseProgress } from './course-progress';
 import { ASSIGNMENT_STATUS_LOOK, STANDING_LABELS } from './training-format';
 import { TrainingApi } from './training-api';
 
@@ -87,6 +88,7 @@ type Load<T> = { value: T; problem?: never } | { value?: never; problem: Problem
 @Component({
   selector: 'bv-training-page',
   imports: [
+    CourseProgress,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -231,7 +233,16 @@ export class TrainingPage {
 
   protected update(change: Partial<TrainingView>, resetPage = true): void {
     const next = { ...this.view(), ...(resetPage ? { page: 1 } : {}), ...change };
-    void this.router.navigate([], { relativeTo: this.route, queryParams: trainingViewToParams(next) });
+    // Merged, so the course-progress section keeps its own parameters.
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: {
+        ...trainingViewToParams(next),
+        // The branch filters the course progress too: back to its first page.
+        ...('branchId' in change ? { progressPage: null } : {}),
+      },
+      queryParamsHandling: 'merge',
+    });
   }
 
   protected sortBy(sort: Sort): void {
