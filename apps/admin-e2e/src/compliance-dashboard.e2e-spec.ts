@@ -1,4 +1,5 @@
 import type {
+  AttemptStart,
   ComplianceAreaRow,
   ComplianceAreas,
   ComplianceImpact,
@@ -6,14 +7,18 @@ import type {
   ComplianceRule,
   ComplianceRulePage,
   ComplianceSummary,
+  CourseDetail,
+  CoursePage,
   CredentialPage,
   Me,
+  TrainingReport,
 } from '@brevet/contracts';
 import { startBrevet, type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   PHONE,
   SESSION_COOKIE,
+  adminSession,
   apiFetch,
   apiGet,
   launchChromium,
@@ -24,6 +29,7 @@ import {
   type AppPage,
   type Session,
 } from './support/e2e';
+import { expectNoSeriousViolations } from './support/axe';
 
 /** A rate as the dashboard prints it: rounded down, in the page's language. */
 function shownRate(rate: number, digits = 0): string {
@@ -398,6 +404,98 @@ describe('compliance dashboard and requirement rules', () => {
       `/api/v1/compliance/requirements?staffId=${requirement.staff.id}&definitionId=${requirement.credential.id}`,
     );
     expect(after.items[0].status).toBe('missing_overdue');
+  });
+
+  it('shows completion and pass rates per course in the training panel, and links to the training report', async () => {
+    // The demo employee passes the fire safety course through the API (signed in with the demo sign-in).
+    const admin = await adminSession(brevet);
+    const list = await apiGet<CoursePage>(brevet, '/api/v1/courses?q=FIRE-BASICS', admin);
+    const course = await apiGet<CourseDetail>(brevet, `/api/v1/courses/${list.items[0].id}`, admin);
+    const employeeApp = await openApp(browser, brevet, { session: null, host: 'localhost', path: '/login' });
+    await employeeApp.context.addInitScript(() => localStorage.setItem('brevet.language', 'en'));
+    await employeeApp.page.reload();
+    await employeeApp.page.getByRole('link', { name: 'Try the demo sign-in' }).click();
+    await employeeApp.page.getByRole('button', { name: /Employee ·/ }).click();
+    await employeeApp.page.waitForURL(
+      (url) => url.pathname !== '/login' && !url.pathname.startsWith('/auth/'),
+    );
+    const token = (await employeeApp.context.cookies()).find((c) => c.name === SESSION_COOKIE)?.value;
+    await employeeApp.context.close();
+    if (!token) throw new Error('no session after the demo sign-in');
+    const employee: Session = { token };
+    const send = async <T>(method: 'PUT' | 'POST', route: string, body?: unknown): Promise<T> => {
+      const response = await apiFetch(
+        brevet,
+        route,
+        { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) },
+        employee,
+      );
+      if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}`);
+      return (await response.json()) as T;
+    };
+    const base = `/api/v1/me/courses/${course.id}`;
+    for (const lesson of course.content.lessons)
+      await send('PUT', `${base}/progress`, { currentLessonId: lesson.id, completedLessonId: lesson.id });
+    const attempt = await send<AttemptStart>('POST', `${base}/attempts`);
+    const right = new Map(
+      course.content.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]),
+    );
+    await send('POST', `${base}/attempts/${attempt.attemptId}/submit`, {
+      answers: Object.fromEntries(attempt.questions.map((q) => [q.id, right.get(q.id) ?? []])),
+    });
+
+    app = await openApp(browser, brevet, { path: '/dashboard' });
+    const { page } = app;
+    const panel = page.getByRole('region', { name: 'Training' });
+    const courses = panel.getByRole('table', { name: 'Completion and pass rate per course' });
+    const row = courses.getByRole('row', { name: /Fire safety basics/ });
+    await row.waitFor();
+
+    // The link carries the panel's range; the figures are the report's for that range.
+    const link = panel.getByRole('link', { name: 'Open the training report' });
+    const href = new URL((await link.getAttribute('href')) ?? '', brevet.url);
+    const from = href.searchParams.get('from') ?? '';
+    const to = href.searchParams.get('to') ?? '';
+    expect(from).toMatch(/^\d{4}-\d{2}-01$/);
+    const report = await apiGet<TrainingReport>(
+      brevet,
+      `/api/v1/training/report?from=${from}&to=${to}&lang=en`,
+    );
+    const fire = report.courses.find((c) => c.courseId === course.id);
+    if (!fire) throw new Error('the fire safety course is not in the report');
+    expect(fire.attempts).toBeGreaterThan(0);
+    const percent = (rate: number | null) =>
+      rate === null
+        ? '–'
+        : new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+    const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
+    expect(cells[0]).toContain(percent(fire.completionRate));
+    expect(cells[0]).toContain(`${fire.learnersPassed} of ${fire.learnersStarted}`);
+    expect(cells[1]).toContain(percent(fire.passRate));
+    expect(cells[1]).toContain(`${fire.passedAttempts} of ${fire.attempts}`);
+
+    // The trend: one row per month of the range, each with its pass rate in words as well as a bar.
+    const trend = panel.getByRole('table', { name: 'Pass rate by month' });
+    expect(await trend.locator('tbody tr').count()).toBe(report.months.length);
+    expect(report.months).toHaveLength(6);
+    const last = report.months[report.months.length - 1];
+    await trend
+      .locator('tbody tr')
+      .last()
+      .getByText(percent(last.attempts === 0 ? null : last.passedAttempts / last.attempts))
+      .waitFor();
+    await expectNoSeriousViolations(page, '/dashboard (training panel)');
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-training-panel.png');
+
+    await link.click();
+    await page.waitForURL((url) => url.pathname === '/training' && url.searchParams.get('from') === from);
+    expect(new URL(page.url()).searchParams.get('to')).toBe(to);
+    await page.getByRole('heading', { name: 'Training', level: 1 }).waitFor();
+    await page
+      .getByRole('cell', { name: /Fire safety basics/ })
+      .first()
+      .waitFor();
   });
 
   it('shows a branch manager only their own branch', async () => {

@@ -157,4 +157,36 @@ describe('exports', () => {
     await page.getByText('Fertig', { exact: true }).first().waitFor();
     await screenshot(page, 'exports-phone-de.png');
   });
+
+  it('offers the training report as a kind: per month, branch and course, in Excel', async () => {
+    app = await openApp(browser, brevet, { path: '/exports' });
+    page = app.page;
+    await page.locator('section[aria-busy="false"]').waitFor();
+    await page.getByRole('combobox', { name: 'What' }).click();
+    await page.getByRole('option', { name: 'Training report (per month, branch and course)' }).click();
+    await page.getByRole('combobox', { name: 'Format' }).click();
+    // Like every table but the compliance matrix: no PDF.
+    expect(await page.getByRole('option', { name: 'PDF summary report' }).count()).toBe(0);
+    await page.getByRole('option', { name: 'Excel workbook (XLSX)' }).click();
+    await page.getByRole('button', { name: 'Start export' }).click();
+    const { row, run } = await readyRow();
+    expect(run).toMatchObject({ kind: 'training-report', format: 'xlsx', status: 'ready' });
+
+    const { name, bytes } = await downloadFrom(row);
+    expect(name).toMatch(/^training-report-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe('Training report');
+    expect([1, 2, 3, 4, 5, 12, 13].map((c) => sheet.getRow(1).getCell(c).value)).toEqual([
+      'Month',
+      'Branch code',
+      'Branch',
+      'Course code',
+      'Course',
+      'Completion rate (%)',
+      'Pass rate (%)',
+    ]);
+    expect(sheet.rowCount).toBe((run.rowsTotal ?? 0) + 1);
+  });
 });

@@ -19,6 +19,7 @@ import { Heatmap } from './heatmap';
 import { buildHeatRows, formatRate, heatColumns } from './heatmap-model';
 import { HeatmapTable } from './heatmap-table';
 import { RegionTree } from './region-tree';
+import { TrainingPanel } from './training-panel';
 import { ComplianceTrendChart, type TrendSeries } from '../trends';
 
 /** "All" in the filter selects: Material shows an option with an empty value, but not one with null. */
@@ -52,6 +53,7 @@ const COUNT_OF: Record<ComplianceStatus, (c: ComplianceCounts) => number> = {
     MatSelectModule,
     RegionTree,
     RouterLink,
+    TrainingPanel,
     TranslatePipe,
   ],
   providers: [DashboardStore],

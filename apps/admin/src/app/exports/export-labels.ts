@@ -12,6 +12,7 @@ export const KIND_LABELS: Record<ExportKind, TranslationKey> = {
   'compliance-people': 'exports.kinds.compliancePeople',
   awards: 'exports.kinds.awards',
   audit: 'exports.kinds.audit',
+  'training-report': 'exports.kinds.trainingReport',
 };
 
 /** The permission a kind needs on top of `reports.export` (as the API checks it). */
@@ -20,6 +21,7 @@ export const KIND_PERMISSION: Record<ExportKind, Permission> = {
   'compliance-people': Permission.ComplianceRead,
   awards: Permission.AwardsRead,
   audit: Permission.AuditRead,
+  'training-report': Permission.ComplianceRead,
 };
 
 export const STATUS_LOOK: Record<ExportStatus, { label: TranslationKey; tone: string }> = {
