@@ -127,6 +127,7 @@ describe('accessibility: axe on every main page', () => {
     '/audit',
     '/exports',
     '/settings/sso',
+    '/settings/scim',
     '/mail',
   ];
 

@@ -92,6 +92,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./webhooks/webhooks.routes'),
       },
       {
+        path: 'settings/scim',
+        ...requires(Permission.ScimManage),
+        loadChildren: () => import('./scim/scim.routes'),
+      },
+      {
         path: 'jobs',
         ...requires(Permission.JobsManage),
         loadChildren: () => import('./jobs/jobs.routes'),

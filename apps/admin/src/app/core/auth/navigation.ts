@@ -94,6 +94,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'admin',
     requires: Permission.SsoManage,
   },
+  {
+    path: '/settings/scim',
+    icon: 'person',
+    label: 'nav.scim',
+    group: 'admin',
+    requires: Permission.ScimManage,
+  },
   { path: '/mail', icon: 'mail', label: 'nav.mail', group: 'admin', requires: Permission.MailRead },
   {
     path: '/webhooks',

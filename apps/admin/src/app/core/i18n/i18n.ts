@@ -1,6 +1,5 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, effect, inject, signal } from '@angular/core';
-import { en } from './en';
 import {
   LANGUAGES,
   type Language,
@@ -11,10 +10,13 @@ import {
 } from './translations';
 
 /**
- * English is the source dictionary and always present (it is also the fallback). Other languages are
- * separate chunks, loaded when first used, so the initial bundle carries one language, not all of them.
+ * Every language is a separate chunk, English included (it is the source dictionary and the fallback, but
+ * at 100+ kB it does not belong in the initial bundle). The app loads the initial language before the first
+ * render (`ready`, awaited by the app initializer), so nobody sees keys instead of texts; a German user never
+ * downloads English.
  */
-const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Translations>> = {
+const LOADERS: Record<Language, () => Promise<Translations>> = {
+  en: () => import('./en').then((module) => module.en),
   de: () => import('./de').then((module) => module.de),
 };
 const STORAGE_KEY = 'brevet.language';
@@ -29,7 +31,7 @@ export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly storage = safeLocalStorage(this.document);
   private readonly current = signal<Language>(this.initialLanguage());
-  private readonly dictionaries = signal<Partial<Record<Language, Translations>>>({ en });
+  private readonly dictionaries = signal<Partial<Record<Language, Translations>>>({});
   private readonly intlCache = new Map<string, unknown>();
   private readonly picked = signal(isLanguage(this.storage?.getItem(STORAGE_KEY)));
 
@@ -57,22 +59,22 @@ export class I18n {
 
   /** Switches the language once its dictionary is loaded (at once when it already is). Not remembered. */
   async use(language: Language): Promise<void> {
-    if (!this.dictionaries()[language] && language !== 'en') {
-      try {
-        const dictionary = await LOADERS[language]();
-        this.dictionaries.update((loaded) => ({ ...loaded, [language]: dictionary }));
-      } catch {
-        // Offline after a deploy, say: keep (or fall back to) a language whose texts are here.
-        if (!this.dictionaries()[this.current()]) this.current.set('en');
-        return;
-      }
+    if (await this.load(language)) {
+      this.current.set(language);
+      return;
     }
-    this.current.set(language);
+    // Offline after a deploy, say: keep (or fall back to) a language whose texts are here.
+    if (!this.dictionaries()[this.current()] && language !== 'en' && (await this.load('en'))) {
+      this.current.set('en');
+    }
   }
 
   t(key: TranslationKey, params?: TranslationParams): string {
     const language = this.current();
-    const entry = lookup(this.dictionaries()[language] ?? en, key);
+    const dictionary = this.dictionaries()[language];
+    // Only before `ready` (nothing renders then) or when no dictionary could be loaded at all.
+    if (!dictionary) return key;
+    const entry = lookup(dictionary, key);
     if (entry === undefined) return key;
     const text =
       typeof entry === 'string'
@@ -149,6 +151,18 @@ export class I18n {
       () => new Intl.DisplayNames([language], { type: 'region' }),
     );
     return names.of(code) ?? code;
+  }
+
+  /** Loads a language's dictionary once; false when its chunk cannot be fetched. */
+  private async load(language: Language): Promise<boolean> {
+    if (this.dictionaries()[language]) return true;
+    try {
+      const dictionary = await LOADERS[language]();
+      this.dictionaries.update((loaded) => ({ ...loaded, [language]: dictionary }));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private pluralRules(language: Language): Intl.PluralRules {
