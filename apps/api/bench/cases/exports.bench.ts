@@ -27,8 +27,9 @@ import {
 
 /**
  * The full people-level compliance export (every person × required credential) on scale data, through the real
- * export path (`ExportsService.run`: server-side cursor → row mapping and formula neutralising → CSV or XLSX
- * writer → file chunks stored in PostgreSQL), against `COPY (the same statement) TO STDOUT` in the same run.
+ * export path (`ExportsService.run`: for CSV, PostgreSQL's COPY of the finished cells → BOM, header and CRLF →
+ * file chunks stored in PostgreSQL; for XLSX, server-side cursor → row mapping and formula neutralising → XLSX
+ * writer → chunks), against `COPY (the export's row statement) TO STDOUT` in the same run.
  * Targets (issue 7): CSV throughput at least half of COPY's (ratio ≤ 2), peak RSS of the process during the
  * export at most 300 MB. The XLSX of the same rows is measured for rate and RSS only. Seeds `--size` (default M)
  * into a database of its own, or uses `--compliance-database` (left as found, except its export rows).
@@ -123,7 +124,7 @@ async function runCases(databaseUrl: string, skip: readonly string[]): Promise<B
       peakRssMb: csv.peakRssMb,
       phases: { copySeconds: copy.seconds, rssGrowthMb: csv.growthMb },
       note:
-        `ExportsService.run (cursor → CSV writer → chunks in PostgreSQL), ${rate(csv.rows, csv.seconds)} rows/s ` +
+        `ExportsService.run (CSV by COPY of finished cells → CRLF → chunks in PostgreSQL), ${rate(csv.rows, csv.seconds)} rows/s ` +
         `(${mb(csv.bytes)} MB) vs COPY (same statement) TO STDOUT CSV ${rate(copy.rows, copy.seconds)} rows/s ` +
         `(${mb(copy.bytes)} MB): ${round(copy.seconds / csv.seconds, 2)}× of COPY's throughput (target ≥ 0.5×); ` +
         `peak RSS ${Math.round(csv.peakRssMb)} MB of the whole bench process (${Math.round(startRssMb)} MB ` +
