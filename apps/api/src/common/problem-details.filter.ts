@@ -9,6 +9,7 @@ import {
 import { PROBLEM_CONTENT_TYPE, type ErrorCode, type ProblemDetails } from '@brevet/contracts';
 import type { Request, Response } from 'express';
 import { JobQueueUnavailableError } from '../jobs/job-queue.port';
+import { isDatabaseUnavailable } from './database-unavailable.util';
 import { DomainException } from './domain.exception';
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
@@ -54,6 +55,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: 'service_unavailable',
         detail:
           'Background processing is unavailable right now. Nothing was saved; please try again shortly.',
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        type: 'urn:brevet:problem:service_unavailable',
+        title: 'Temporarily unavailable',
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'service_unavailable',
+        detail:
+          'The database connection was interrupted. Please try again shortly; if you were saving something, check first whether it was saved.',
       };
     }
     if (exception instanceof HttpException) {
