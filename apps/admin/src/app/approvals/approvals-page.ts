@@ -14,8 +14,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { Evidence, EvidenceCredentialOption, OrgTreeNode } from '@brevet/contracts';
 import { catchError, debounceTime, filter, map, of } from 'rxjs';
@@ -23,6 +21,7 @@ import { toProblem } from '../core/http/api-error';
 import { I18n, TranslatePipe } from '../core/i18n';
 import { branchGroups } from '../core/org-tree';
 import { ConfirmDialog, type ConfirmDialogData } from '../core/ui/confirm-dialog';
+import { ListState, type ListStateConfig } from '../core/ui/list-state';
 import { Notifier } from '../core/ui/notifier';
 import { Viewport } from '../core/ui/viewport';
 import { approvalProblemKey } from './approval-problems';
@@ -39,6 +38,18 @@ import { ApprovalsStore } from './approvals.store';
 import { EVIDENCE_STATUS_LOOK } from './evidence-status';
 import { RejectDialog, type RejectDialogData } from './reject-dialog';
 
+const LIST_STATE: ListStateConfig = {
+  loading: 'approvals.loading',
+  loadFailed: 'approvals.loadFailed',
+  noMatchTitle: 'approvals.noMatch.title',
+  noMatchText: 'approvals.noMatch.text',
+  clearFilters: 'approvals.clearFilters',
+  emptyTitle: 'approvals.empty.title',
+  emptyText: 'approvals.empty.text',
+  emptyIcon: 'checkCircle',
+  pageSizes: APPROVAL_PAGE_SIZES,
+};
+
 /** "All" in the filter selects: Material shows an option with an empty value, but not one with null. */
 const ALL = '';
 
@@ -50,12 +61,11 @@ const ALL = '';
 @Component({
   selector: 'bv-approvals-page',
   imports: [
+    ListState,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     ReactiveFormsModule,
     TranslatePipe,
@@ -78,8 +88,8 @@ export class ApprovalsPage {
   protected readonly all = ALL;
   protected readonly statuses = APPROVAL_STATUS_FILTERS;
   protected readonly statusLabels = APPROVAL_STATUS_LABELS;
-  protected readonly pageSizes = APPROVAL_PAGE_SIZES;
   protected readonly looks = EVIDENCE_STATUS_LOOK;
+  protected readonly listState = LIST_STATE;
   protected readonly search = new FormControl(this.view().q, { nonNullable: true });
   protected readonly filtersOpen = signal(false);
   /** The item being approved right now (its buttons are disabled meanwhile). */
@@ -87,7 +97,6 @@ export class ApprovalsPage {
 
   protected readonly items = computed(() => this.store.page()?.items ?? []);
   protected readonly activeFilters = computed(() => approvalsFilterCount(this.view()));
-  protected readonly empty = computed(() => this.store.page()?.total === 0);
 
   private readonly credentialOptions = toSignal(
     this.api.credentials().pipe(catchError(() => of<EvidenceCredentialOption[]>([]))),
@@ -145,10 +154,6 @@ export class ApprovalsPage {
 
   protected order(order: ApprovalsView['order']): void {
     this.store.update({ order, page: 1 });
-  }
-
-  protected paginate(event: PageEvent): void {
-    this.store.update({ page: event.pageIndex + 1, pageSize: event.pageSize });
   }
 
   protected clearSearch(): void {

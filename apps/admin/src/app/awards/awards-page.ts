@@ -7,8 +7,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -25,6 +23,7 @@ import { CatalogueApi } from '../catalogue/catalogue-api';
 import { AuthStore } from '../core/auth';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { branchGroups } from '../core/org-tree';
+import { ListState, type ListStateConfig } from '../core/ui/list-state';
 import { Viewport } from '../core/ui/viewport';
 import { CERTIFICATE_STATUS_LOOK } from '../me/certificate-status';
 import { StaffApi } from '../staff/staff-api';
@@ -44,6 +43,18 @@ const COLUMN_LABELS: Record<Column, TranslationKey> = {
   actions: 'awards.columns.actions',
 };
 
+const LIST_STATE: ListStateConfig = {
+  loading: 'awards.loading',
+  loadFailed: 'awards.loadFailed',
+  noMatchTitle: 'awards.noMatch.title',
+  noMatchText: 'awards.noMatch.text',
+  clearFilters: 'awards.noMatch.clear',
+  emptyTitle: 'awards.empty.title',
+  emptyText: 'awards.empty.text',
+  emptyIcon: 'verified',
+  pageSizes: PAGE_SIZES,
+};
+
 const ALL = '';
 
 /**
@@ -53,14 +64,13 @@ const ALL = '';
 @Component({
   selector: 'bv-awards-page',
   imports: [
+    ListState,
     MatAutocompleteModule,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
     MatMenuModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
@@ -90,8 +100,8 @@ export class AwardsPage {
   protected readonly all = ALL;
   protected readonly statuses = STATUS_FILTERS;
   protected readonly looks = CERTIFICATE_STATUS_LOOK;
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly labels = COLUMN_LABELS;
+  protected readonly listState = LIST_STATE;
   protected readonly trackById = (_index: number, award: Award) => award.id;
 
   protected readonly credential = new FormControl<Picked<CredentialSummary>>(null);
@@ -123,9 +133,7 @@ export class AwardsPage {
   });
 
   protected readonly rows = computed(() => this.store.page()?.items ?? []);
-  protected readonly total = computed(() => this.store.page()?.total ?? 0);
   protected readonly activeFilters = computed(() => filterCount(this.view()));
-  protected readonly empty = computed(() => this.store.page()?.total === 0);
 
   constructor() {
     // The credential filter shows the chosen definition's name, also when the page is opened from a link.
@@ -168,10 +176,6 @@ export class AwardsPage {
       return;
     }
     this.store.update({ sortField: field, sortDirection: sort.direction, page: 1 });
-  }
-
-  protected paginate(event: PageEvent): void {
-    this.store.update({ page: event.pageIndex + 1, pageSize: event.pageSize });
   }
 
   protected filterBranch(branchId: string): void {

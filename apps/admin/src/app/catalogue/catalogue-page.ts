@@ -5,8 +5,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -20,6 +18,7 @@ import {
 import { debounceTime, filter, map } from 'rxjs';
 import { AuthStore } from '../core/auth';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
+import { ListState, type ListStateConfig } from '../core/ui/list-state';
 import { Viewport } from '../core/ui/viewport';
 import { CatalogueApi } from './catalogue-api';
 import { DEFINITION_STATUS_LOOK, categoryNames } from './catalogue-labels';
@@ -52,6 +51,19 @@ const STATUS_FILTER_LABELS: Record<(typeof STATUS_FILTERS)[number], TranslationK
   archived: 'catalogue.statuses.archived',
 };
 
+const LIST_STATE: ListStateConfig = {
+  loading: 'catalogue.loading',
+  loadFailed: 'catalogue.loadFailed',
+  noMatchTitle: 'catalogue.noMatch.title',
+  noMatchQuery: 'catalogue.noMatch.query',
+  noMatchText: 'catalogue.noMatch.text',
+  clearFilters: 'catalogue.noMatch.clear',
+  emptyTitle: 'catalogue.empty.title',
+  emptyText: 'catalogue.empty.text',
+  emptyIcon: 'school',
+  pageSizes: PAGE_SIZES,
+};
+
 /** "All" in the filter selects: Material shows an option with an empty value, but not one with null. */
 const ALL = '';
 
@@ -62,9 +74,8 @@ const ALL = '';
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
+    ListState,
     MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
@@ -92,8 +103,8 @@ export class CataloguePage {
   protected readonly categories = CREDENTIAL_CATEGORIES;
   protected readonly statuses = STATUS_FILTERS;
   protected readonly statusFilterLabels = STATUS_FILTER_LABELS;
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly labels = COLUMN_LABELS;
+  protected readonly listState = LIST_STATE;
   protected readonly categoryNames = categoryNames;
   protected readonly trackById = (_index: number, item: CredentialSummary) => item.id;
   protected readonly search = new FormControl(this.view().q, { nonNullable: true });
@@ -106,9 +117,7 @@ export class CataloguePage {
   });
 
   protected readonly rows = computed(() => this.store.page()?.items ?? []);
-  protected readonly total = computed(() => this.store.page()?.total ?? 0);
   protected readonly activeFilters = computed(() => filterCount(this.view()));
-  protected readonly empty = computed(() => this.store.page()?.total === 0);
 
   constructor() {
     this.search.valueChanges
@@ -140,10 +149,6 @@ export class CataloguePage {
       return;
     }
     this.store.update({ sortField: field, sortDirection: sort.direction, page: 1 });
-  }
-
-  protected paginate(event: PageEvent): void {
-    this.store.update({ page: event.pageIndex + 1, pageSize: event.pageSize });
   }
 
   protected filterCategory(category: string): void {

@@ -6,8 +6,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -23,8 +21,8 @@ import {
 } from '@brevet/contracts';
 import { debounceTime, filter, map } from 'rxjs';
 import { AuthStore } from '../core/auth';
-import { problemMessageKey } from '../core/http/api-error';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
+import { ListState, type ListStateConfig } from '../core/ui/list-state';
 import { Viewport } from '../core/ui/viewport';
 import { REASON_LABELS, STATUS_LOOK } from './mail-labels';
 import { MailMessageDialog } from './mail-message-dialog';
@@ -40,6 +38,19 @@ const COLUMN_LABELS: Record<Column, TranslationKey> = {
   sentAt: 'mail.columns.sentAt',
 };
 
+const LIST_STATE: ListStateConfig = {
+  loading: 'mail.loading',
+  loadFailed: 'mail.loadFailed',
+  explainProblem: true,
+  noMatchTitle: 'mail.noMatch.title',
+  noMatchText: 'mail.noMatch.text',
+  clearFilters: 'mail.clearFilters',
+  emptyTitle: 'mail.empty.title',
+  emptyText: 'mail.empty.text',
+  emptyIcon: 'inbox',
+  pageSizes: MAIL_PAGE_SIZES,
+};
+
 /**
  * The mail outbox for HR admins: every email Brevet recorded (sent by SMTP or kept here), filtered, sorted and
  * paged in the URL. A row opens the email: its facts and its content, the HTML in a sandboxed frame.
@@ -47,12 +58,11 @@ const COLUMN_LABELS: Record<Column, TranslationKey> = {
 @Component({
   selector: 'bv-mail-page',
   imports: [
+    ListState,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
@@ -76,8 +86,7 @@ export class MailPage {
   protected readonly statusLook = STATUS_LOOK;
   protected readonly reasonLabels = REASON_LABELS;
   protected readonly labels = COLUMN_LABELS;
-  protected readonly pageSizes = MAIL_PAGE_SIZES;
-  protected readonly problemMessageKey = problemMessageKey;
+  protected readonly listState = LIST_STATE;
   protected readonly canConfigure = inject(AuthStore).can(Permission.SettingsManage);
 
   protected readonly search = new FormControl(this.view().q, { nonNullable: true });
@@ -155,9 +164,5 @@ export class MailPage {
       return;
     }
     this.store.update({ sortField: field, sortDirection: sort.direction, page: 1 });
-  }
-
-  protected paginate(event: PageEvent): void {
-    this.store.update({ page: event.pageIndex + 1, pageSize: event.pageSize });
   }
 }

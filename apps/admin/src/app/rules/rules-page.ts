@@ -7,8 +7,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -24,6 +22,7 @@ import {
 import { catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
 import { AuthStore } from '../core/auth';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
+import { ListState, type ListStateConfig, type PagedList } from '../core/ui/list-state';
 import { Viewport } from '../core/ui/viewport';
 import { ComplianceLookups } from '../dashboard/compliance-lookups';
 import { LOADING, track, type Load } from '../dashboard/load-state';
@@ -42,20 +41,31 @@ import { RulesTabs } from './rules-tabs';
 
 type Column = 'credential' | 'who' | 'where' | 'due' | 'warning' | 'effectiveFrom' | 'actions';
 
+const LIST_STATE: ListStateConfig = {
+  loading: 'rules.loading',
+  loadFailed: 'rules.loadFailed',
+  noMatchTitle: 'rules.noMatch.title',
+  noMatchText: 'rules.noMatch.text',
+  clearFilters: 'rules.filter.clear',
+  emptyTitle: 'rules.empty.title',
+  emptyText: 'rules.empty.text',
+  emptyIcon: 'rule',
+  pageSizes: RULE_PAGE_SIZES,
+};
+
 const ALL = '';
 
 /** The requirement rules: filter by credential, job role and area; sort and page in the URL. */
 @Component({
   selector: 'bv-rules-page',
   imports: [
+    ListState,
     MatAutocompleteModule,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
     MatMenuModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
@@ -82,7 +92,7 @@ export class RulesPage {
   protected readonly all = ALL;
   protected readonly areas = RULE_AREAS;
   protected readonly areaLabels = AREA_LABELS;
-  protected readonly pageSizes = RULE_PAGE_SIZES;
+  protected readonly listState = LIST_STATE;
   protected readonly trackById = (_index: number, rule: ComplianceRule) => rule.id;
 
   protected readonly view = toSignal(this.route.queryParamMap.pipe(map(rulesViewFromParams)), {
@@ -99,6 +109,16 @@ export class RulesPage {
     const list = this.list();
     return list.status === 'ok' ? list.value : null;
   });
+  protected readonly rows = computed(() => this.page()?.items ?? []);
+  /** The rule list as `<bv-list-state>` reads it. */
+  protected readonly listSource: PagedList = {
+    loading: computed(() => this.list().status === 'loading'),
+    problem: computed(() => this.list().problem ?? null),
+    page: this.page,
+    view: this.view,
+    reload: () => this.reload(),
+    update: (change) => this.update(change),
+  };
 
   protected readonly columns = computed((): Column[] => {
     const actions: Column[] = this.canWrite ? ['actions'] : [];
@@ -190,10 +210,6 @@ export class RulesPage {
     this.update({ sortField: field, sortDirection: sort.direction, page: 1 });
   }
 
-  protected paginate(event: PageEvent): void {
-    this.update({ page: event.pageIndex + 1, pageSize: event.pageSize });
-  }
-
   protected pickCredential(event: MatAutocompleteSelectedEvent): void {
     const credential = event.option.value as CredentialSummary;
     this.lookups.rememberCredentials([credential]);
@@ -220,7 +236,7 @@ export class RulesPage {
     });
   }
 
-  protected reload(): void {
+  private reload(): void {
     this.reloads.update((n) => n + 1);
   }
 

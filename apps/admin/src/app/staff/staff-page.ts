@@ -15,8 +15,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -25,6 +23,7 @@ import { Permission, STAFF_SORT_FIELDS, type StaffDetail, type StaffSummary } fr
 import { debounceTime, filter, map } from 'rxjs';
 import { AuthStore } from '../core/auth';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
+import { ListState, type ListStateConfig } from '../core/ui/list-state';
 import { Notifier } from '../core/ui/notifier';
 import { Viewport } from '../core/ui/viewport';
 import { PersonDialog, type PersonDialogData } from './person-dialog';
@@ -50,6 +49,19 @@ const COLUMN_LABELS: Record<Column, TranslationKey> = {
   hireDate: 'staff.columns.hireDate',
 };
 
+const LIST_STATE: ListStateConfig = {
+  loading: 'staff.loading',
+  loadFailed: 'staff.loadFailed',
+  noMatchTitle: 'staff.noMatch.title',
+  noMatchQuery: 'staff.noMatch.query',
+  noMatchText: 'staff.noMatch.text',
+  clearFilters: 'staff.noMatch.clear',
+  emptyTitle: 'staff.empty.title',
+  emptyText: 'staff.empty.text',
+  emptyIcon: 'people',
+  pageSizes: PAGE_SIZES,
+};
+
 /** "All" in the filter selects: Material shows an option with an empty value, but not one with null. */
 const ALL = '';
 
@@ -57,13 +69,12 @@ const ALL = '';
 @Component({
   selector: 'bv-staff-page',
   imports: [
+    ListState,
     MatButtonModule,
     MatChipsModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
@@ -96,8 +107,8 @@ export class StaffPage {
   protected readonly all = ALL;
   protected readonly statuses = STATUS_FILTERS;
   protected readonly statusLabels = STAFF_STATUS_LABELS;
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly labels = COLUMN_LABELS;
+  protected readonly listState = LIST_STATE;
   protected readonly trackById = (_index: number, person: StaffSummary) => person.id;
   protected readonly search = new FormControl(this.view().q, { nonNullable: true });
   /** On phones the filters fold away behind a button. */
@@ -110,9 +121,7 @@ export class StaffPage {
   });
 
   protected readonly rows = computed(() => this.store.page()?.items ?? []);
-  protected readonly total = computed(() => this.store.page()?.total ?? 0);
   protected readonly activeFilters = computed(() => filterCount(this.view()));
-  protected readonly empty = computed(() => this.store.page()?.total === 0);
 
   /** Branch choices, narrowed to the chosen region. */
   protected readonly branchGroups = computed(() => {
@@ -163,10 +172,6 @@ export class StaffPage {
       return;
     }
     this.store.update({ sortField: field, sortDirection: sort.direction, page: 1 });
-  }
-
-  protected paginate(event: PageEvent): void {
-    this.store.update({ page: event.pageIndex + 1, pageSize: event.pageSize });
   }
 
   protected filterRegion(regionId: string): void {
