@@ -7,7 +7,15 @@ const token = (
   createdAt: string,
   lastUsedAt: string | null = null,
   revokedAt: string | null = null,
-): ScimTokenSummary => ({ id: name, name, prefix: 'brvt_scim_abcdef', createdAt, lastUsedAt, revokedAt });
+): ScimTokenSummary => ({
+  id: name,
+  name,
+  prefix: 'brvt_scim_abcdef',
+  createdAt,
+  createdBy: null,
+  lastUsedAt,
+  revokedAt,
+});
 
 const tokens = [
   token('okta staging', '2026-11-02T10:00:00Z', '2026-11-20T08:00:00Z'),

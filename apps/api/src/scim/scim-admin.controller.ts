@@ -17,6 +17,8 @@ import {
 import { ScimMappingService } from './scim-mapping.service';
 import { ScimTokensService } from './scim-tokens.service';
 import { Allow } from '../auth/allow.decorator';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { Permission } from '@brevet/contracts';
 
 /**
@@ -41,8 +43,8 @@ export class ScimAdminController {
   @Post('tokens')
   @ApiOperation({ summary: 'Creates a token and shows it once: Brevet keeps only its SHA-256 hash.' })
   @ApiCreatedResponse({ type: CreatedScimTokenDto })
-  createToken(@Body() body: CreateScimTokenDto): Promise<CreatedScimToken> {
-    return this.tokens.create(body);
+  createToken(@Body() body: CreateScimTokenDto, @CurrentActor() actor: Actor): Promise<CreatedScimToken> {
+    return this.tokens.create(body, actor);
   }
 
   @Post('tokens/:id/revoke')

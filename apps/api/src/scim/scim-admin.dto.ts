@@ -30,12 +30,23 @@ export class CreateScimTokenDto implements CreateScimTokenRequest {
   name!: string;
 }
 
+export class ScimTokenCreatorDto implements NonNullable<ScimTokenSummary['createdBy']> {
+  @ApiProperty({ format: 'uuid', description: 'The user account.' }) id!: string;
+  @ApiProperty({ example: 'Hanna Berger' }) displayName!: string;
+}
+
 export class ScimTokenSummaryDto implements ScimTokenSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Entra ID production' }) name!: string;
   @ApiProperty({ example: 'brvt_scim_x7Qa2b', description: 'The first characters of the token.' })
   prefix!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    type: ScimTokenCreatorDto,
+    nullable: true,
+    description: 'Who created it; null for tokens from before this was recorded, or a deleted account.',
+  })
+  createdBy!: ScimTokenCreatorDto | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'To the minute.' })
   lastUsedAt!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt!: string | null;

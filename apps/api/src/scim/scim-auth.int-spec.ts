@@ -7,7 +7,7 @@ import request from 'supertest';
 import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
 import { Clock } from '../common/clock';
 import { ScimTokenEntity } from './scim.entity';
-import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
+import { signInAs, signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 const SCIM_ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
@@ -114,11 +114,36 @@ describe('SCIM tokens and the /scim/v2 guard (security row A4)', () => {
         name: 'Entra ID',
         prefix: created.prefix,
         createdAt: created.createdAt,
+        createdBy: { id: http.userId, displayName: 'Test HR admin' },
         lastUsedAt: null,
         revokedAt: null,
       },
     ]);
     expect(JSON.stringify(list)).not.toContain(created.token.slice(16));
+  });
+
+  it('names the account that created each token; tokens from before that was recorded name nobody', async () => {
+    const mine = await createToken('Entra ID');
+    expect(mine.createdBy).toEqual({ id: http.userId, displayName: 'Test HR admin' });
+    const colleague = await signInAs(t, 'hr_admin', { displayName: 'Hanna Berger' });
+    const theirs = (await colleague.post('/api/v1/scim/tokens').send({ name: 'Okta' }).expect(201))
+      .body as CreatedScimToken;
+    expect(theirs.createdBy).toEqual({ id: colleague.userId, displayName: 'Hanna Berger' });
+    const [{ id: older }] = (await t.dataSource.query(
+      `INSERT INTO scim_token (name, token_hash, prefix, created_at)
+       VALUES ('Before', $1, 'brvt_scim_old000', now() - interval '1 day') RETURNING id`,
+      [randomBytes(32).toString('hex')],
+    )) as Array<{ id: string }>;
+
+    const list = (await http.get('/api/v1/scim/tokens').expect(200)).body as ScimTokenSummary[];
+    expect(list.map((token) => [token.id, token.createdBy])).toEqual([
+      [theirs.id, { id: colleague.userId, displayName: 'Hanna Berger' }],
+      [mine.id, { id: http.userId, displayName: 'Test HR admin' }],
+      [older, null],
+    ]);
+    const revoked = (await http.post(`/api/v1/scim/tokens/${theirs.id}/revoke`).expect(200))
+      .body as ScimTokenSummary;
+    expect(revoked.createdBy).toEqual({ id: colleague.userId, displayName: 'Hanna Berger' });
   });
 
   it('records the last use at most once a minute', async () => {

@@ -12,16 +12,20 @@ export class ScimTokenRepository {
     return this.txHost.tx.getRepository(ScimTokenEntity);
   }
 
-  insert(token: Pick<ScimTokenEntity, 'name' | 'tokenHash' | 'prefix'>): Promise<ScimTokenEntity> {
+  insert(
+    token: Pick<ScimTokenEntity, 'name' | 'tokenHash' | 'prefix' | 'createdByUserId'>,
+  ): Promise<ScimTokenEntity> {
     return this.repo.save(this.repo.create({ ...token, lastUsedAt: null, revokedAt: null }));
   }
 
+  /** Newest first, each with the account that created it. */
   findAll(): Promise<ScimTokenEntity[]> {
-    return this.repo.find({ order: { createdAt: 'DESC', id: 'ASC' } });
+    return this.repo.find({ relations: { createdBy: true }, order: { createdAt: 'DESC', id: 'ASC' } });
   }
 
+  /** One token with the account that created it. */
   findById(id: string): Promise<ScimTokenEntity | null> {
-    return this.repo.findOneBy({ id });
+    return this.repo.findOne({ where: { id }, relations: { createdBy: true } });
   }
 
   /** The token whose SHA-256 hash (hex) is `tokenHash`, revoked or not. */

@@ -9,6 +9,7 @@ import {
 } from '@brevet/contracts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AuditLog } from '../audit/audit-log.service';
+import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { ScimTokenNotFoundException } from './scim-admin.exceptions';
 import { ScimTokenRepository } from './scim-token.repository';
@@ -35,13 +36,14 @@ export class ScimTokensService {
   ) {}
 
   /** The audit entry names the token and its shown prefix, never the token or its hash. */
-  async create(request: CreateScimTokenRequest): Promise<CreatedScimToken> {
+  async create(request: CreateScimTokenRequest, actor: Actor): Promise<CreatedScimToken> {
     const token = `${SCIM_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const saved = await this.txHost.withTransaction(async () => {
       const inserted = await this.tokens.insert({
         name: request.name,
         tokenHash: hashScimToken(token).toString('hex'),
         prefix: token.slice(0, SHOWN_LENGTH),
+        createdByUserId: actor.userId,
       });
       await this.audit.record({
         action: 'settings.changed',
@@ -49,7 +51,10 @@ export class ScimTokensService {
         after: { name: inserted.name, prefix: inserted.prefix, revoked: false },
         details: { event: 'scim token created' },
       });
-      return inserted;
+      // Read back with its creator, as the list shows it.
+      const stored = await this.tokens.findById(inserted.id);
+      if (!stored) throw new ScimTokenNotFoundException(inserted.id);
+      return stored;
     });
     return { ...mapScimToken(saved), token };
   }

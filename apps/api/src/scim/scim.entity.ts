@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { UserAccountEntity } from '../auth/user-account.entity';
 import { StaffEntity } from '../staff/staff.entity';
 
 /** A bearer token for an identity provider's provisioning client. Only a SHA-256 hash is stored. */
@@ -32,6 +33,14 @@ export class ScimTokenEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Who created it; null for tokens from before this was recorded, or when that account is deleted. */
+  @Column({ name: 'created_by_user_id', type: 'uuid', nullable: true })
+  createdByUserId!: string | null;
+
+  @ManyToOne(() => UserAccountEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by_user_id', foreignKeyConstraintName: 'fk_scim_token_created_by' })
+  createdBy?: UserAccountEntity | null;
 
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt!: Date | null;

@@ -20,6 +20,8 @@ export interface ScimTokenSummary {
   /** The first characters of the token, e.g. `brvt_scim_x7Qa2b`, to tell tokens apart. */
   prefix: string;
   createdAt: string;
+  /** Who created it; null for tokens from before Brevet recorded it, or when that account is deleted. */
+  createdBy: { id: string; displayName: string } | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
 }

@@ -138,7 +138,7 @@ export class CreateTokenDialog {
   protected done(): void {
     const created = this.created();
     if (!created) return;
-    const { id, name, prefix, createdAt, lastUsedAt, revokedAt } = created;
-    this.ref.close({ id, name, prefix, createdAt, lastUsedAt, revokedAt });
+    const { id, name, prefix, createdAt, createdBy, lastUsedAt, revokedAt } = created;
+    this.ref.close({ id, name, prefix, createdAt, createdBy, lastUsedAt, revokedAt });
   }
 }

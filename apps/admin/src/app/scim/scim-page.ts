@@ -78,7 +78,9 @@ export class ScimPage {
     return sortTokens(this.tokens() ?? [], this.sort(), collator);
   });
   protected readonly columns = computed(() =>
-    this.phone() ? ['name', 'status', 'actions'] : ['name', 'createdAt', 'lastUsedAt', 'status', 'actions'],
+    this.phone()
+      ? ['name', 'status', 'actions']
+      : ['name', 'createdAt', 'createdBy', 'lastUsedAt', 'status', 'actions'],
   );
 
   constructor() {

@@ -17,6 +17,7 @@ import { WebhooksAndScheduledReports1795917342682 } from './1795917342682-Webhoo
 import { Courses1795918995992 } from './1795918995992-Courses';
 import { TrainingReportExportKind1795927697039 } from './1795927697039-TrainingReportExportKind';
 import { JobOutboxTrace1795927729710 } from './1795927729710-JobOutboxTrace';
+import { ScimTokenCreatedBy1795930420084 } from './1795930420084-ScimTokenCreatedBy';
 
 /** Every migration, in order. `npm run migration:generate -- Name` appends to this list. */
 export const MIGRATIONS: Function[] = [
@@ -39,4 +40,5 @@ export const MIGRATIONS: Function[] = [
   Courses1795918995992,
   TrainingReportExportKind1795927697039,
   JobOutboxTrace1795927729710,
+  ScimTokenCreatedBy1795930420084,
 ];
