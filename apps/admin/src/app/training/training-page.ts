@@ -12,6 +12,7 @@ import { ActivatedRoute, Router, RouterLink, type ParamMap } from '@angular/rout
 import {
   DEFAULT_PAGE_SIZE,
   TRAINING_ASSIGNMENT_SORT_FIELDS,
+  type ExportFilters,
   TRAINING_ASSIGNMENT_STATUSES,
   type ProblemDetails,
   type TrainingAssignment,
@@ -25,6 +26,7 @@ import { catchError, map, of, switchMap, tap } from 'rxjs';
 import { toProblem } from '../core/http/api-error';
 import { I18n, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { Viewport } from '../core/ui/viewport';
+import { ExportButton } from '../exports/export-button';
 import { SessionsApi } from '../sessions/sessions-api';
 import { CourseProgress } from './course-progress';
 import { ASSIGNMENT_STATUS_LOOK, STANDING_LABELS } from './training-format';
@@ -89,6 +91,7 @@ type Load<T> = { value: T; problem?: never } | { value?: never; problem: Problem
   selector: 'bv-training-page',
   imports: [
     CourseProgress,
+    ExportButton,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -137,6 +140,12 @@ export class TrainingPage {
   protected readonly monthColumns = ['month', 'attempts', 'passedAttempts', 'sessionsHeld', 'sessionsPassed'];
   protected readonly branches = toSignal(this.sessionsApi.branches().pipe(catchError(() => of([]))), {
     initialValue: [],
+  });
+  /** The report as shown, for its export: the branch filter and the range in the date fields. */
+  protected readonly reportExportFilters = computed((): ExportFilters => {
+    const v = this.view();
+    const shown = this.report()?.value;
+    return { branchId: v.branchId ?? undefined, from: v.from ?? shown?.from, to: v.to ?? shown?.to };
   });
   /** The tallest month, for the bars. */
   protected readonly monthMax = computed(() =>
