@@ -129,6 +129,8 @@ describe('accessibility: axe on every main page', () => {
     '/settings/sso',
     '/settings/scim',
     '/mail',
+    // Assignments, course progress and the report, all on one page.
+    '/training',
   ];
 
   for (const language of ['en', 'de'] as const) {

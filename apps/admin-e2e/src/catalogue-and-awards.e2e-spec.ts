@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   DESKTOP,
+  NO_SIDEWAYS_SCROLL,
   PHONE,
   SESSION_COOKIE,
   apiFetch,
@@ -25,6 +26,7 @@ import {
   openApp,
   screenshot,
   shownDay,
+  sidewaysScroll,
   stopBrevet,
   type AppPage,
   type Session,
@@ -506,18 +508,16 @@ describe('catalogue and awards', () => {
   it('fits the catalogue, a definition and the awards on a phone without sideways scrolling', async () => {
     app = await openApp(browser, brevet, { path: '/catalogue', viewport: PHONE });
     const { page } = app;
-    const overflow = () =>
-      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await listLoaded(page);
     await page.locator('td.title-cell').first().waitFor();
-    expect(await overflow()).toBe(0);
+    expect(await sidewaysScroll(page)).toEqual(NO_SIDEWAYS_SCROLL);
     await page.goto(`/catalogue/${definitionId}`);
     await page.getByRole('heading', { name: 'Content of version 2' }).waitFor();
-    expect(await overflow()).toBe(0);
+    expect(await sidewaysScroll(page)).toEqual(NO_SIDEWAYS_SCROLL);
     await page.goto(`/awards?definitionId=${definitionId}`);
     await listLoaded(page);
     await page.locator('td.person').first().waitFor();
-    expect(await overflow()).toBe(0);
+    expect(await sidewaysScroll(page)).toEqual(NO_SIDEWAYS_SCROLL);
     await screenshot(page, 'awards-phone.png');
   });
 });

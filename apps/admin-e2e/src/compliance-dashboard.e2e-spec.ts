@@ -16,6 +16,7 @@ import type {
 import { startBrevet, type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
+  NO_SIDEWAYS_SCROLL,
   PHONE,
   SESSION_COOKIE,
   adminSession,
@@ -25,6 +26,7 @@ import {
   localToday,
   openApp,
   screenshot,
+  sidewaysScroll,
   stopBrevet,
   type AppPage,
   type Session,
@@ -228,10 +230,7 @@ describe('compliance dashboard and requirement rules', () => {
       .getByRole('navigation', { name: 'Organisation level' })
       .getByText(region.name, { exact: true })
       .waitFor();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBe(0);
+    expect(await sidewaysScroll(page)).toEqual(NO_SIDEWAYS_SCROLL);
     await screenshot(page, 'dashboard-phone.png');
 
     await page.getByRole('radio', { name: 'Table' }).click();

@@ -2,6 +2,7 @@ import type { CourseDetail, CoursePage, MyCredentials, MyProfile } from '@brevet
 import { startBrevet, type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
+  NO_SIDEWAYS_SCROLL,
   PHONE,
   SESSION_COOKIE,
   adminSession,
@@ -9,6 +10,7 @@ import {
   launchChromium,
   openApp,
   screenshot,
+  sidewaysScroll,
   stopBrevet,
   type AppPage,
   type Session,
@@ -56,9 +58,6 @@ describe('courses: learn, pass, hold the certificate', () => {
     return { page, session: { token } };
   }
 
-  const noSideways = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
   it('an employee on a phone reads the fire safety course, passes the test and sees the certificate', async () => {
     const admin = await adminSession(brevet);
     const list = await apiGet<CoursePage>(brevet, '/api/v1/courses?q=FIRE-BASICS', admin);
@@ -84,7 +83,7 @@ describe('courses: learn, pass, hold the certificate', () => {
       .locator('li.card')
       .filter({ has: page.getByRole('heading', { name: 'Fire safety basics' }) });
     await card.getByText('Not started').waitFor();
-    expect(await noSideways(page)).toBe(0);
+    expect(await sidewaysScroll(page)).toEqual(NO_SIDEWAYS_SCROLL);
     await screenshot(page, 'courses-my-courses-phone.png');
     await card.getByRole('link', { name: 'Start' }).click();
 
@@ -94,7 +93,7 @@ describe('courses: learn, pass, hold the certificate', () => {
       await page.getByRole('heading', { name: title, level: 2 }).waitFor();
       await page.getByText(`Lesson ${i + 1} of ${lessons.length}`).waitFor();
       if (i === 1) {
-        expect(await noSideways(page)).toBe(0);
+        expect(await sidewaysScroll(page)).toEqual(NO_SIDEWAYS_SCROLL);
         await screenshot(page, 'courses-lesson-phone.png');
       }
       const last = i === lessons.length - 1;
@@ -120,7 +119,7 @@ describe('courses: learn, pass, hold the certificate', () => {
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.getByRole('heading', { name: 'Passed. Well done!' }).waitFor();
     await page.getByText('5 of 5 answers right. You need 80 %.').waitFor();
-    expect(await noSideways(page)).toBe(0);
+    expect(await sidewaysScroll(page)).toEqual(NO_SIDEWAYS_SCROLL);
     await screenshot(page, 'courses-result-phone.png');
 
     // The certificate is on My certificates, with the test result recorded on the award.

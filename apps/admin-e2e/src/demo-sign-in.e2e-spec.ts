@@ -2,6 +2,7 @@ import type { Branch, Me, MyCredentials, StaffPage } from '@brevet/contracts';
 import { startBrevet, type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
+  NO_SIDEWAYS_SCROLL,
   PHONE,
   SESSION_COOKIE,
   apiFetch,
@@ -10,6 +11,7 @@ import {
   listLoaded,
   openApp,
   screenshot,
+  sidewaysScroll,
   stopBrevet,
   type AppPage,
   type Session,
@@ -116,10 +118,7 @@ describe('demo sign-in through SAML', () => {
     } else {
       await page.getByRole('heading', { name: 'No certificates yet' }).waitFor();
     }
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBe(0);
+    expect(await sidewaysScroll(page)).toEqual(NO_SIDEWAYS_SCROLL);
     await screenshot(page, 'my-certificates-phone.png');
 
     await page.goto('/staff');

@@ -1,11 +1,13 @@
 import { startBrevet, type BrevetProcess } from '@brevet/testing';
 import type { Browser } from 'playwright-core';
 import {
+  NO_SIDEWAYS_SCROLL,
   PHONE,
   launchChromium,
   listLoaded,
   openApp,
   screenshot,
+  sidewaysScroll,
   stopBrevet,
   type AppPage,
 } from './support/e2e';
@@ -64,12 +66,8 @@ describe('language and layout', () => {
     await listLoaded(page);
     await page.getByRole('cell', { name: /^Hamburg Hafen/ }).waitFor();
 
-    const overflow = await page.evaluate(() =>
-      [document.documentElement, document.body, document.querySelector('mat-sidenav-content')].map((el) =>
-        el ? el.scrollWidth - el.clientWidth : 0,
-      ),
-    );
-    expect(overflow).toEqual([0, 0, 0]);
+    const overflow = await sidewaysScroll(page);
+    expect(overflow).toEqual(NO_SIDEWAYS_SCROLL);
 
     // The side nav is a menu on phones.
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });

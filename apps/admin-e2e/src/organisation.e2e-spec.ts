@@ -2,12 +2,14 @@ import type { JobRole, OrgTreeNode, StaffPage } from '@brevet/contracts';
 import { startBrevet, type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
+  NO_SIDEWAYS_SCROLL,
   PHONE,
   apiGet,
   launchChromium,
   listLoaded,
   openApp,
   screenshot,
+  sidewaysScroll,
   stopBrevet,
   type AppPage,
 } from './support/e2e';
@@ -181,12 +183,8 @@ describe('organisation', () => {
   it('fits a phone screen on the new pages without horizontal scrolling', async () => {
     for (const path of ['/organisation', '/organisation/job-roles', '/staff', '/import']) {
       await open(path, { viewport: PHONE });
-      const overflow = await page.evaluate(() =>
-        [document.documentElement, document.body, document.querySelector('mat-sidenav-content')].map((el) =>
-          el ? el.scrollWidth - el.clientWidth : 0,
-        ),
-      );
-      expect({ path, overflow }).toEqual({ path, overflow: [0, 0, 0] });
+      const overflow = await sidewaysScroll(page);
+      expect({ path, overflow }).toEqual({ path, overflow: NO_SIDEWAYS_SCROLL });
       const errors = app?.errors;
       await app?.context.close();
       app = undefined;

@@ -1,4 +1,4 @@
-import type { ScimTokenSummary } from '@brevet/contracts';
+import type { Me, ScimTokenSummary } from '@brevet/contracts';
 import { startBrevet, type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoSeriousViolations } from './support/axe';
@@ -96,6 +96,10 @@ describe('SCIM tokens', () => {
     await row.getByText('Entra ID production').waitFor();
     await row.getByText('Active').waitFor();
     await row.getByText('Never').waitFor();
+    // Who created it: the signed-in HR admin.
+    const me = await apiGet<Me>(brevet, '/api/v1/auth/me');
+    expect(token.createdBy).toEqual({ id: me.userId, displayName: me.displayName });
+    await row.getByRole('cell', { name: me.displayName, exact: true }).waitFor();
     // Shown once: neither the page nor a reload has the secret again.
     await expect(page.content()).resolves.not.toContain(secret);
     await page.reload();

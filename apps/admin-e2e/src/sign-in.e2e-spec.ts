@@ -3,6 +3,7 @@ import { startBrevet, type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   ADMIN,
+  NO_SIDEWAYS_SCROLL,
   PHONE,
   SESSION_COOKIE,
   apiFetch,
@@ -12,6 +13,7 @@ import {
   openApp,
   passwordSession,
   screenshot,
+  sidewaysScroll,
   stopBrevet,
   type AppPage,
 } from './support/e2e';
@@ -157,10 +159,7 @@ describe('sign-in and sign-out', () => {
     await toggle.or(email).first().waitFor();
     if ((await toggle.count()) > 0) await toggle.click();
     await email.waitFor();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBe(0);
+    expect(await sidewaysScroll(page)).toEqual(NO_SIDEWAYS_SCROLL);
     await screenshot(page, 'sign-in-de-phone.png');
   });
 });

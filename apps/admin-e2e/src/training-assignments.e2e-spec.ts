@@ -1,5 +1,8 @@
 import type {
+  Branch,
+  ExportRun,
   MailMessagePage,
+  Page,
   StaffCourseProgressPage,
   TrainingAssignmentPage,
   TrainingReport,
@@ -8,7 +11,7 @@ import type {
 } from '@brevet/contracts';
 import { startBrevet, type BrevetProcess } from '@brevet/testing';
 import type { Browser } from 'playwright-core';
-import { apiGet, launchChromium, openApp, stopBrevet, type AppPage } from './support/e2e';
+import { apiGet, launchChromium, localToday, openApp, stopBrevet, type AppPage } from './support/e2e';
 
 /**
  * The Training page on the demo data: the HR admin sees the people the compliance rules assign training to
@@ -56,6 +59,33 @@ describe('training: assignments and report', () => {
     for (const course of report.courses)
       await page.getByRole('cell', { name: course.title, exact: true }).waitFor();
   });
+  it('exports the report as the page shows it: its branch and its range', async () => {
+    const branches = await apiGet<Page<Branch>>(
+      brevet,
+      '/api/v1/branches?status=active&pageSize=100&sort=name',
+    );
+    const branch = branches.items[0];
+    const from = localToday(-90);
+    const to = localToday(-1);
+    const app = await openApp(browser, brevet, {
+      path: `/training?branchId=${branch.id}&from=${from}&to=${to}`,
+    });
+    opened.push(app);
+    const { page } = app;
+    const report = page.getByRole('region', { name: 'Report' });
+    await report.getByRole('heading', { name: 'By month', level: 3 }).waitFor();
+    await report.getByRole('button', { name: 'Export these records' }).click();
+    await page.getByRole('menuitem', { name: 'Excel workbook (XLSX)' }).click();
+    await page.getByText('Your export is being prepared.').waitFor();
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.waitForURL(/\/exports\?highlight=/);
+    const id = new URL(page.url()).searchParams.get('highlight');
+    await page.locator('li.run.highlight').getByText('Ready', { exact: true }).waitFor({ timeout: 60_000 });
+    const run = await apiGet<ExportRun>(brevet, `/api/v1/exports/${id}`);
+    expect(run).toMatchObject({ kind: 'training-report', format: 'xlsx', status: 'ready' });
+    expect(run.filters).toEqual({ branchId: branch.id, from, to });
+  });
+
   it('shows the staff course progress the API reports, sorted and filtered through the URL', async () => {
     const expected = await apiGet<StaffCourseProgressPage>(
       brevet,

@@ -9,6 +9,7 @@ import type {
 import { startBrevet, type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
+  NO_SIDEWAYS_SCROLL,
   PHONE,
   SESSION_COOKIE,
   apiFetch,
@@ -17,6 +18,7 @@ import {
   localToday,
   openApp,
   screenshot,
+  sidewaysScroll,
   stopBrevet,
   type AppPage,
   type Session,
@@ -91,9 +93,6 @@ describe('training sessions: enrol, mark attendance, certify', () => {
       throw new Error(`scheduling answered ${response.status}: ${await response.text()}`);
     return ((await response.json()) as TrainingSessionDetail).id;
   }
-
-  const noSideways = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
   it('a branch manager enrols staff; the instructor marks attendance on a phone and the awards appear', async () => {
     const employee = await signIn(/Employee ·/, PHONE);
@@ -214,7 +213,7 @@ describe('training sessions: enrol, mark attendance, certify', () => {
     await passerRow.getByRole('checkbox', { name: 'Passed' }).check();
     await phone.getByRole('button', { name: 'Save attendance' }).click();
     await phone.getByText('Attendance saved.').waitFor();
-    expect(await noSideways(phone)).toBe(0);
+    expect(await sidewaysScroll(phone)).toEqual(NO_SIDEWAYS_SCROLL);
     await screenshot(phone, 'training-session-attendance-phone.png');
 
     await phone.getByRole('button', { name: 'Issue 1 certificate' }).click();

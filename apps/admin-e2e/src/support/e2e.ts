@@ -192,3 +192,43 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), animations: 'disabled', caret: 'hide' });
 }
+
+/** The width at which the app switches to its phone layout (as `Viewport.phone` in apps/admin). */
+const PHONE_QUERY = '(max-width: 599.98px)';
+
+/** Sideways scroll in px of the document, the body and the shell's scrolling content area (0: it fits). */
+export interface SidewaysScroll {
+  document: number;
+  body: number;
+  content: number;
+}
+
+export const NO_SIDEWAYS_SCROLL: SidewaysScroll = { document: 0, body: 0, content: 0 };
+
+/**
+ * How far the page scrolls sideways, measured once the shell's layout fits the window width.
+ *
+ * The app learns of a new width from the CDK breakpoint observer a task after the resize, and renders the other
+ * layout in the change detection after that. Until then, right after `setViewportSize(PHONE)`, the desktop top
+ * bar (tagline, name, sign-out button: about 570 px) sticks out of a 390 px window, and the content still has the
+ * side nav's margin. So this first waits until the side nav is in the mode for the current width (a menu that
+ * lies over the page on phones, with no margin left for it) and then measures. Pages without the shell (signed
+ * out) have no layout to switch.
+ */
+export async function sidewaysScroll(page: Page): Promise<SidewaysScroll> {
+  await page.waitForFunction((query) => {
+    const nav = document.querySelector('bv-shell mat-sidenav');
+    if (!nav) return true;
+    if (!window.matchMedia(query).matches) return nav.classList.contains('mat-drawer-side');
+    const content = document.querySelector<HTMLElement>('bv-shell mat-sidenav-content');
+    return nav.classList.contains('mat-drawer-over') && !content?.style.marginLeft;
+  }, PHONE_QUERY);
+  return page.evaluate(() => {
+    const overflow = (el: Element | null) => (el ? el.scrollWidth - el.clientWidth : 0);
+    return {
+      document: overflow(document.documentElement),
+      body: overflow(document.body),
+      content: overflow(document.querySelector('mat-sidenav-content')),
+    };
+  });
+}
