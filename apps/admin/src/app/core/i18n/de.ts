@@ -2898,6 +2898,8 @@ export const de: Translations = {
       actions: 'Aktionen',
       sortBy: 'Nach {column} sortieren',
       neverUsed: 'Nie',
+      createdBy: 'Erstellt von',
+      createdByUnknown: 'Nicht erfasst',
       active: 'Aktiv',
       revokedBadge: 'Widerrufen',
       revoke: 'Widerrufen',

@@ -2849,6 +2849,8 @@ export const en = {
       actions: 'Actions',
       sortBy: 'Sort by {column}',
       neverUsed: 'Never',
+      createdBy: 'Created by',
+      createdByUnknown: 'Not recorded',
       active: 'Active',
       revokedBadge: 'Revoked',
       revoke: 'Revoke',
