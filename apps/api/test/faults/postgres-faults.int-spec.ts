@@ -91,10 +91,12 @@ describe('F5: PostgreSQL connection lost (real API process, real PostgreSQL)', (
     const res = await pending.catch((error: Error) => {
       throw new Error(`the API did not answer (${error.message}):\n${api.output()}`);
     });
-    expect(res.status).toBe(500);
+    // A cut connection is the database's trouble, not the request's: 503, "try again".
+    expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toContain(PROBLEM_CONTENT_TYPE);
     const problem = (await res.json()) as { code: string; status: number; detail: string };
-    expect(problem).toMatchObject({ code: 'internal_error', status: 500 });
+    expect(problem).toMatchObject({ code: 'service_unavailable', status: 503 });
+    expect(problem.detail).toMatch(/try again/);
     expect(problem.detail).not.toMatch(/terminat|SQL|postgres/i);
 
     // Rolled back: no branch, no orphaned job row.
