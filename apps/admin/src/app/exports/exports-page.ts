@@ -249,6 +249,9 @@ export class ExportsPage {
       .subscribe({
         next: (run) => {
           this.notifier.info('exports.started');
+          // The new export shows at once, waiting, at the top of the first page: a small export may be ready
+          // before the list is loaded again, and the person should still see it start.
+          this.result.set({ page: withNewRun(this.result()?.page, run) });
           void this.router
             .navigate([], { relativeTo: this.route, queryParams: { page: null, highlight: run.id } })
             .then(() => this.reload());
@@ -265,4 +268,15 @@ export class ExportsPage {
   }
 
   protected readonly problemMessageKey = problemMessageKey;
+}
+
+/** The first page with `run` on top (newest first, as the API sorts), one row fewer at the bottom if full. */
+function withNewRun(page: ExportPage | undefined, run: ExportRun): ExportPage {
+  const others = (page?.page === 1 ? page.items : []).filter((r) => r.id !== run.id);
+  return {
+    items: [run, ...others].slice(0, PAGE_SIZE),
+    total: (page?.total ?? 0) + 1,
+    page: 1,
+    pageSize: page?.pageSize ?? PAGE_SIZE,
+  };
 }
