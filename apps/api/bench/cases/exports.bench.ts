@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { AppConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import { inlineParameters } from '../../src/exports/export-copy.repository';
 import { ExportRunRepository } from '../../src/exports/export-run.repository';
 import { ExportSources } from '../../src/exports/export-sources';
 import { ExportsService } from '../../src/exports/exports.service';
@@ -290,19 +291,6 @@ async function requester(pg: Client, runId: string): Promise<string> {
       requested_by: string;
     }
   ).requested_by;
-}
-
-/** COPY takes no bind parameters: each `$n` becomes a quoted literal (the statement casts where it matters). */
-function inlineParameters(pg: Client, text: string, values: readonly unknown[]): string {
-  const literal = (v: unknown): string => {
-    if (v === null || v === undefined) return 'NULL';
-    if (v instanceof Date) return pg.escapeLiteral(v.toISOString());
-    if (Array.isArray(v))
-      return pg.escapeLiteral(`{${v.map((x) => `"${String(x).replace(/(["\\])/g, '\\$1')}"`).join(',')}}`);
-    if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
-    return pg.escapeLiteral(typeof v === 'object' ? JSON.stringify(v) : String(v));
-  };
-  return text.replace(/\$(\d+)\b/g, (_m, n: string) => literal(values[Number(n) - 1]));
 }
 
 async function deleteRun(pg: Client, runId: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Readable } from 'node:stream';
-import type { DataSource } from 'typeorm';
+import { poolSize, releaseRunner } from './export-cursor.repository';
 
 /** A SELECT and its parameters, for `COPY (…) TO STDOUT`. */
 export interface CopyStatement {
@@ -46,12 +46,8 @@ export class ExportCopyRepository {
     const close = async (error?: Error) => {
       if (released) return;
       released = true;
-      const postgres = runner as typeof runner & {
-        releasePostgresConnection?: (err?: Error) => Promise<void>;
-      };
       // A connection whose COPY was cut off is dropped rather than handed back mid-protocol.
-      if (error && postgres.releasePostgresConnection) await postgres.releasePostgresConnection(error);
-      else await runner.release();
+      await releaseRunner(runner, error);
     };
     try {
       const client = (await runner.connect()) as PoolClient;
@@ -63,11 +59,6 @@ export class ExportCopyRepository {
       throw error;
     }
   }
-}
-
-function poolSize(dataSource: DataSource): number {
-  const extra = (dataSource.options as { extra?: { max?: number } }).extra;
-  return extra?.max ?? 10;
 }
 
 /**

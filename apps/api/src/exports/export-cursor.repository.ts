@@ -91,12 +91,14 @@ export class ExportCursorRepository {
   }
 }
 
-function poolSize(dataSource: DataSource): number {
+/** The connections TypeORM's pool may open (`DB_POOL_MAX`; embedded PGlite has one). */
+export function poolSize(dataSource: DataSource): number {
   const extra = (dataSource.options as { extra?: { max?: number } }).extra;
   return extra?.max ?? 10;
 }
 
-async function releaseRunner(runner: QueryRunner, failure: Error | undefined): Promise<void> {
+/** Hands a pinned connection back, or drops it when `failure` left it in an unknown protocol state. */
+export async function releaseRunner(runner: QueryRunner, failure: Error | undefined): Promise<void> {
   const postgres = runner as QueryRunner & { releasePostgresConnection?: (err?: Error) => Promise<void> };
   if (failure && postgres.releasePostgresConnection) await postgres.releasePostgresConnection(failure);
   else await runner.release();
