@@ -8,6 +8,7 @@ import { startRuntime } from './bootstrap/runtime';
 import { stopOnSignals } from './bootstrap/shutdown';
 import { describeStartupFailure } from './bootstrap/startup-failure';
 import { stopTracing } from './bootstrap/tracing';
+import { HealthService } from './health/health.service';
 import { MigrationService } from './database/migration.service';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { DemoIdpRegistration } from './sso/demo-idp/demo-idp-registration.service';
@@ -26,7 +27,11 @@ async function bootstrap(): Promise<void> {
   if (config.demoIdp) await app.get(DemoIdpRegistration).ensureRegistered();
 
   stopOnSignals('Brevet', async () => {
-    // Stop accepting requests first; requests in flight finish before the modules shut down.
+    // Leave the balancer's rotation while still serving, so no request meets a closed port; then stop
+    // accepting requests. Requests in flight finish before the modules shut down.
+    app.get(HealthService).beginShutdown();
+    if (config.shutdownDelayMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
     const server = app.getHttpServer() as import('node:http').Server;
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -65,6 +65,12 @@ export class AppConfig {
       tls: 'starttls' | 'implicit' | 'none';
     };
   };
+  /**
+   * On SIGTERM an API process first reports "stopping" on `/api/ready` (503) and goes on serving for this long
+   * (`SHUTDOWN_DELAY_SECONDS`, default 0), so a load balancer that checks readiness takes it out of rotation
+   * before it stops listening; then it drains. 0 suits orchestrators that wait themselves (a `preStop` sleep).
+   */
+  readonly shutdownDelayMs: number;
   /** The worker's health listener (`/api/health`, `/api/ready`); null: none (the default). */
   readonly workerHealthPort: number | null;
   /**
@@ -166,6 +172,7 @@ export class AppConfig {
           }
         : undefined,
     };
+    this.shutdownDelayMs = e.SHUTDOWN_DELAY_SECONDS * 1000;
     this.workerHealthPort = e.WORKER_HEALTH_PORT ?? null;
     this.reports = {
       attachmentMaxBytes: e.REPORT_ATTACHMENT_MAX_MB * 1024 * 1024,

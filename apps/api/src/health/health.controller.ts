@@ -20,7 +20,9 @@ export class HealthController {
 
   @Get('ready')
   @ApiOkResponse({ description: 'The database (and Redis, when configured) answer.' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which.' })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down (the body says which), or the process is stopping.',
+  })
   async readiness(@Res({ passthrough: true }) res: Response): Promise<ReadinessResponse> {
     const result = await this.health.readiness();
     if (result.status !== 'ready') res.status(503);

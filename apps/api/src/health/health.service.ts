@@ -9,6 +9,8 @@ const VERSION = '0.1.0';
 
 @Injectable()
 export class HealthService {
+  private stopping = false;
+
   constructor(
     private readonly config: AppConfig,
     private readonly database: DatabaseHealthRepository,
@@ -19,6 +21,11 @@ export class HealthService {
     return { status: 'ok', version: VERSION, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
   }
 
+  /** From now on readiness answers `stopping`, so load balancers take this process out of rotation. */
+  beginShutdown(): void {
+    this.stopping = true;
+  }
+
   async readiness(): Promise<ReadinessResponse> {
     const [databaseUp, redis] = await Promise.all([this.database.ping(), this.queue.health()]);
     const checks: ReadinessResponse['checks'] = {
@@ -26,6 +33,7 @@ export class HealthService {
       redis: { status: redis },
     };
     const ready = databaseUp && redis !== 'down';
+    if (this.stopping) return { status: 'stopping', checks };
     return { status: ready ? 'ready' : 'not_ready', checks };
   }
 }

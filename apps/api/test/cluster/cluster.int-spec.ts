@@ -1,4 +1,4 @@
-import { ReportSubscriptionRoutes, type Award } from '@brevet/contracts';
+import { ReportSubscriptionRoutes, type Award, type ReadinessResponse } from '@brevet/contracts';
 import {
   PIN_HEADER,
   passwordSessionCookie,
@@ -320,42 +320,67 @@ describe('losing an API process under load', () => {
     cookie = await passwordSessionCookie(cluster.url);
   });
 
-  it('SIGTERM mid-load: the process drains, the balancer moves on, and every request is answered', async () => {
+  it('SIGTERM mid-load: the process leaves the rotation, drains, and every request is answered', async () => {
+    const balancer = cluster.balancer as LoadBalancer;
+    const refusedBefore = balancer.stats.retriedAfterRefusal;
     const pairs = await freshPairs(120, 0);
     expect(pairs).toHaveLength(120);
-    const results = await issueAwards(cookie, pairs, 8, async () => {
-      expect(await cluster.apis[0].stop('SIGTERM')).toBe(0);
-    });
-    expect(results.filter((r) => r.status !== 201)).toEqual([]);
-    await expectAllAcceptedStored(results.map((r) => r.award as Award));
-    expect((cluster.balancer as LoadBalancer).backends[0].down).toBe(true);
-    await cluster.restartApi(0);
+    const stopping = cluster.apis[0];
+    try {
+      const results = await issueAwards(cookie, pairs, 8, async () => {
+        const exited = stopping.stop('SIGTERM');
+        // It says "stopping" to the balancer's readiness checks while it still serves (SHUTDOWN_DELAY_SECONDS)…
+        const ready = await fetch(`${stopping.url}/api/ready`);
+        expect(ready.status).toBe(503);
+        expect(((await ready.json()) as ReadinessResponse).status).toBe('stopping');
+        // …then drains and exits cleanly.
+        expect(await exited).toBe(0);
+      });
+      expect(results.filter((r) => r.status !== 201)).toEqual([]);
+      await expectAllAcceptedStored(results.map((r) => r.award as Award));
+      expect(balancer.backends[0].down).toBe(true);
+      // The balancer had taken it out before it closed its port: no request met a refused connection.
+      expect(balancer.stats.retriedAfterRefusal).toBe(refusedBefore);
+    } finally {
+      await cluster.restartApi(0);
+    }
   });
 
   it('SIGKILL mid-load: whatever was accepted is stored with its audit entry; nothing is half-written', async () => {
     const pairs = await freshPairs(120, 200);
-    const results = await issueAwards(cookie, pairs, 8, async () => {
-      await cluster.apis[1].stop('SIGKILL');
-    });
-    const accepted = results.filter((r) => r.status === 201).map((r) => r.award as Award);
-    // Only requests in flight at the kill may fail (502 from the balancer); the rest went to the survivor.
-    expect(results.filter((r) => r.status !== 201).length).toBeLessThanOrEqual(8);
-    expect(accepted.length).toBeGreaterThanOrEqual(pairs.length - 8);
-    await expectAllAcceptedStored(accepted);
-    // A request that failed in flight either committed completely (award and audit entry) or not at all.
-    for (const failed of results.filter((r) => r.status !== 201)) {
-      const [row] = await cluster.query<{ awards: string; audited: string }>(
-        `SELECT count(*) AS awards,
+    try {
+      await killMidLoad(cookie, pairs);
+    } finally {
+      await cluster.restartApi(1);
+    }
+  });
+});
+
+/** Issues awards and SIGKILLs the second API midway; checks what was accepted and what failed in flight. */
+async function killMidLoad(
+  cookie: string,
+  pairs: Array<{ staffId: string; definitionId: string }>,
+): Promise<void> {
+  const results = await issueAwards(cookie, pairs, 8, async () => {
+    await cluster.apis[1].stop('SIGKILL');
+  });
+  const accepted = results.filter((r) => r.status === 201).map((r) => r.award as Award);
+  // Only requests in flight at the kill may fail (502 from the balancer); the rest went to the survivor.
+  expect(results.filter((r) => r.status !== 201).length).toBeLessThanOrEqual(8);
+  expect(accepted.length).toBeGreaterThanOrEqual(pairs.length - 8);
+  await expectAllAcceptedStored(accepted);
+  // A request that failed in flight either committed completely (award and audit entry) or not at all.
+  for (const failed of results.filter((r) => r.status !== 201)) {
+    const [row] = await cluster.query<{ awards: string; audited: string }>(
+      `SELECT count(*) AS awards,
                 (SELECT count(*) FROM audit_entry e WHERE e.action = 'award.issued'
                     AND e.target_id IN (SELECT id::text FROM award WHERE staff_id = $1 AND definition_id = $2)) AS audited
            FROM award WHERE staff_id = $1 AND definition_id = $2`,
-        [failed.pair.staffId, failed.pair.definitionId],
-      );
-      expect(row.audited).toBe(row.awards);
-    }
-    await cluster.restartApi(1);
-  });
-});
+      [failed.pair.staffId, failed.pair.definitionId],
+    );
+    expect(row.audited).toBe(row.awards);
+  }
+}
 
 describe('scheduled reports across workers', () => {
   it('a report due while two workers look for it every 2 s is built and emailed once', async () => {

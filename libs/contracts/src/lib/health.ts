@@ -7,7 +7,8 @@ export interface HealthResponse {
 }
 
 export interface ReadinessResponse {
-  status: 'ready' | 'not_ready';
+  /** `stopping`: the process received SIGTERM and is being taken out of rotation (still serving). */
+  status: 'ready' | 'not_ready' | 'stopping';
   checks: {
     database: { status: CheckStatus; mode: 'embedded' | 'postgres'; detail?: string };
     redis: { status: CheckStatus; detail?: string };

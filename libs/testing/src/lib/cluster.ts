@@ -64,7 +64,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   let balancer: Balancer;
   if (options.balancerProcess) balancer = await ChildLoadBalancer.start();
   else {
-    const inProcess = new LoadBalancer();
+    // Checks readiness like Caddy or a Kubernetes Service, so a stopping API leaves the rotation before it closes.
+    const inProcess = new LoadBalancer({ healthCheck: { path: '/api/ready', intervalMs: 200 } });
     await inProcess.listen();
     balancer = inProcess;
   }
@@ -77,6 +78,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     RUN_MIGRATIONS: 'false',
     DEMO_IDP: String(seedDemo),
     SEED_DEMO: 'false',
+    // An API on SIGTERM reports "stopping" and serves on for 2 s: several of the balancer's readiness checks.
+    SHUTDOWN_DELAY_SECONDS: '2',
     ...options.env,
   };
   await migrate(env);

@@ -6,7 +6,10 @@ import type { AddressInfo } from 'node:net';
 /** One API process behind the balancer. */
 export interface Backend {
   url: string;
-  /** Set when a connection to it was refused; no request goes there again until `revive`. */
+  /**
+   * Set when a connection to it was refused, or its readiness check failed; no request goes there again until
+   * `revive` or a passing readiness check.
+   */
   down: boolean;
 }
 
@@ -31,6 +34,9 @@ export const PIN_HEADER = 'x-test-backend';
  * the backend and is sent to the next one; a request that fails after it was sent (the backend died with it)
  * is answered 502 and not retried, because it may have been carried out. Request bodies are buffered (tests
  * send small ones), so a refused request can be replayed. Sets X-Forwarded-For/-Proto like a real proxy.
+ * With `healthCheck` it also asks every backend's readiness path on an interval, like Caddy's active checks or a
+ * Kubernetes Service: a backend that answers anything but 200 (e.g. "stopping" after SIGTERM) gets no new
+ * requests until it answers 200 again.
  */
 export class LoadBalancer implements Balancer {
   readonly backends: Backend[] = [];
@@ -43,9 +49,12 @@ export class LoadBalancer implements Balancer {
    * so a test's POSTs never meet that race.
    */
   private readonly agent: http.Agent | false;
+  private readonly healthCheck?: { path: string; intervalMs: number };
+  private healthTimer?: NodeJS.Timeout;
 
-  constructor(options: { keepAlive?: boolean } = {}) {
+  constructor(options: { keepAlive?: boolean; healthCheck?: { path: string; intervalMs: number } } = {}) {
     this.agent = options.keepAlive ? new http.Agent({ keepAlive: true, maxSockets: 256 }) : false;
+    this.healthCheck = options.healthCheck;
   }
 
   get url(): string {
@@ -58,6 +67,34 @@ export class LoadBalancer implements Balancer {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 1_000;
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    if (this.healthCheck) this.scheduleReadinessChecks(this.healthCheck.path, this.healthCheck.intervalMs);
+  }
+
+  /**
+   * Asks every backend's readiness path, then again `intervalMs` after the round ended. A backend that answers
+   * anything but 200, or refuses the connection, is down; one that answers 200 is up. A check that takes longer
+   * than 2 s (a busy machine) changes nothing.
+   */
+  private scheduleReadinessChecks(readinessPath: string, intervalMs: number): void {
+    const round = async () => {
+      await Promise.all(
+        this.backends.map(async (backend) => {
+          const ok = await fetch(new URL(readinessPath, backend.url), {
+            signal: AbortSignal.timeout(2_000),
+          }).then(
+            (answer) => {
+              void answer.body?.cancel();
+              return answer.status === 200;
+            },
+            (error: Error) => (error.name === 'TimeoutError' ? undefined : false),
+          );
+          // The backend may have been replaced (revive) while the check ran; its result is then stale.
+          if (ok !== undefined && this.backends.includes(backend)) backend.down = !ok;
+        }),
+      );
+      if (this.server?.listening) this.healthTimer = setTimeout(() => void round(), intervalMs);
+    };
+    this.healthTimer = setTimeout(() => void round(), intervalMs);
   }
 
   add(url: string): number {
@@ -72,6 +109,7 @@ export class LoadBalancer implements Balancer {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.healthTimer);
     const server = this.server;
     if (!server) return;
     server.closeAllConnections();
