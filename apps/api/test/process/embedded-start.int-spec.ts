@@ -53,6 +53,10 @@ describe('embedded mode (built app as a real process, PGlite)', () => {
     ).json()) as BranchPage;
     expect(after.total).toBe(13);
     expect(after.items.map((b) => b.code)).toContain('DE-KIE-01');
+    // The restart is on another port: the demo sign-in follows it instead of sending people to the old one.
+    const demoLogin = await fetch(`${app.url}/auth/saml/demo/login`, { redirect: 'manual' });
+    expect(demoLogin.status).toBe(302);
+    expect(new URL(demoLogin.headers.get('location') ?? '').port).toBe(new URL(app.url).port);
     expect(await app.stop('SIGTERM')).toBe(0);
   }, 180_000); // two full starts of the built app, demo seed (with a year of trends) included
 

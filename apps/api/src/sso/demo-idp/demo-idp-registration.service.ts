@@ -57,7 +57,26 @@ export class DemoIdpRegistration implements OnModuleInit {
       this.logger.log('registered the demo identity provider (/auth/saml/demo/login)');
     } catch (error) {
       if (!(error instanceof SlugTakenException)) throw error;
+      await this.followAddress(metadata);
     }
+  }
+
+  /**
+   * The demo identity provider lives at this process's address, which can change between starts (another
+   * `PORT` or `PUBLIC_URL`, a copied data directory): point the registration at where it is now, or the demo
+   * sign-in would send people to the old address.
+   */
+  private async followAddress(metadata: { entityId: string; ssoUrl: string }): Promise<void> {
+    const summary = (await this.providers.list()).find((p) => p.slug === DEMO_IDP_SLUG);
+    if (!summary) return;
+    const current = await this.providers.get(summary.id);
+    if (current.entityId === metadata.entityId && current.ssoUrl === metadata.ssoUrl) return;
+    await this.providers.update(current.id, {
+      version: current.version,
+      entityId: metadata.entityId,
+      ssoUrl: metadata.ssoUrl,
+    });
+    this.logger.log(`the demo identity provider moved to ${metadata.ssoUrl}`);
   }
 }
 
