@@ -82,23 +82,5 @@ export function mapReport(rows: ReportRows, from: string, to: string): TrainingR
 }
 
 export function mapStaffCourseProgress(row: ProgressRow): StaffCourseProgress {
-  return {
-    staffId: row.staffId,
-    employeeNumber: row.employeeNumber,
-    givenName: row.givenName,
-    familyName: row.familyName,
-    branchId: row.branchId,
-    branchName: row.branchName,
-    courseId: row.courseId,
-    courseCode: row.courseCode,
-    courseTitle: row.courseTitle,
-    assigned: row.assigned,
-    dueBy: row.dueBy,
-    lessonsDone: row.lessonsDone,
-    lessonsTotal: row.lessonsTotal,
-    attempts: row.attempts,
-    lastScore: row.lastScore,
-    state: row.state,
-    lastActivityAt: row.lastActivityAt ? new Date(row.lastActivityAt).toISOString() : null,
-  };
+  return { ...row, lastActivityAt: row.lastActivityAt ? new Date(row.lastActivityAt).toISOString() : null };
 }

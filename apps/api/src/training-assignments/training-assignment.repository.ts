@@ -4,6 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import {
   STAFF_COURSE_STATES,
   TRAINING_ASSIGNMENT_STATUSES,
+  type StaffCourseProgress,
   type StaffCourseProgressSortField,
   type StaffCourseState,
   type TrainingAssignmentSortField,
@@ -102,25 +103,8 @@ export interface ProgressQuery {
   page: { page: number; pageSize: number };
 }
 
-export interface ProgressRow {
-  staffId: string;
-  employeeNumber: string;
-  givenName: string;
-  familyName: string;
-  branchId: string;
-  branchName: string;
-  courseId: string;
-  courseCode: string;
-  courseTitle: string;
-  assigned: boolean;
-  dueBy: string | null;
-  lessonsDone: number;
-  lessonsTotal: number;
-  attempts: number;
-  lastScore: number | null;
-  state: StaffCourseState;
-  lastActivityAt: Date | null;
-}
+/** A row of the course-progress view: the contract's fields, with the time still a Date. */
+export type ProgressRow = Omit<StaffCourseProgress, 'lastActivityAt'> & { lastActivityAt: Date | null };
 
 const PROGRESS_SORT_SQL: Record<StaffCourseProgressSortField, string> = {
   name: `p.family_name`,
