@@ -1,5 +1,5 @@
 import type { MyCredentials, StaffPage } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +15,7 @@ import {
   openApp,
   stopBrevet,
   type Session,
+  startDemoBrevet,
 } from './support/e2e';
 
 type Who = 'hr' | 'manager' | 'employee' | 'nobody';
@@ -46,7 +47,7 @@ describe('accessibility: axe on every main page', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
     sessions.hr = await adminSession(brevet);
     sessions.manager = await demoSession(browser, brevet, 'Branch manager');
     sessions.employee = await demoSession(browser, brevet, 'Employee');

@@ -1,7 +1,15 @@
 import type { Branch, BranchPage } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { apiGet, launchChromium, listLoaded, openApp, stopBrevet, type AppPage } from './support/e2e';
+import {
+  apiGet,
+  launchChromium,
+  listLoaded,
+  openApp,
+  stopBrevet,
+  type AppPage,
+  startDemoBrevet,
+} from './support/e2e';
 
 describe('branches page', () => {
   let brevet: BrevetProcess;
@@ -12,7 +20,7 @@ describe('branches page', () => {
   beforeAll(async () => {
     // One after the other: if the server fails to start, the browser is already assigned and gets closed.
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import type {
   StaffDetail,
   StaffPage,
 } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -30,6 +30,7 @@ import {
   stopBrevet,
   type AppPage,
   type Session,
+  startDemoBrevet,
 } from './support/e2e';
 
 /**
@@ -54,7 +55,7 @@ describe('catalogue and awards', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
     // A real PNG for the badge upload: one of the demo catalogue's badges.
     const demo = await apiGet<CredentialPage>(brevet, '/api/v1/credentials?status=published&pageSize=100');
     const withBadge = demo.items.find((c) => c.hasBadge);

@@ -13,7 +13,7 @@ import type {
   Me,
   TrainingReport,
 } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   NO_SIDEWAYS_SCROLL,
@@ -30,6 +30,7 @@ import {
   stopBrevet,
   type AppPage,
   type Session,
+  startDemoBrevet,
 } from './support/e2e';
 import { expectNoSeriousViolations } from './support/axe';
 
@@ -74,7 +75,7 @@ describe('compliance dashboard and requirement rules', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { CourseDetail, CoursePage, MyCredentials, MyProfile } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   NO_SIDEWAYS_SCROLL,
@@ -14,6 +14,7 @@ import {
   stopBrevet,
   type AppPage,
   type Session,
+  startDemoBrevet,
 } from './support/e2e';
 
 /**
@@ -29,7 +30,7 @@ describe('courses: learn, pass, hold the certificate', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

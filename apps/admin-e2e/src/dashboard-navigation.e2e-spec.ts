@@ -1,6 +1,6 @@
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Route } from 'playwright-core';
-import { launchChromium, openApp, stopBrevet, type AppPage } from './support/e2e';
+import { launchChromium, openApp, stopBrevet, type AppPage, startDemoBrevet } from './support/e2e';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -17,7 +17,7 @@ describe('dashboard: its URL updates never undo a navigation away from it', () =
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

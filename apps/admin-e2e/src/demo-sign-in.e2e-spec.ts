@@ -1,5 +1,5 @@
 import type { Branch, Me, MyCredentials, StaffPage } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   NO_SIDEWAYS_SCROLL,
@@ -15,6 +15,7 @@ import {
   stopBrevet,
   type AppPage,
   type Session,
+  startDemoBrevet,
 } from './support/e2e';
 
 /**
@@ -29,7 +30,7 @@ describe('demo sign-in through SAML', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

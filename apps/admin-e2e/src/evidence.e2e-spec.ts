@@ -6,7 +6,7 @@ import type {
   MyEvidencePage,
   MyProfile,
 } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import PDFDocument from 'pdfkit';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -23,6 +23,7 @@ import {
   stopBrevet,
   type AppPage,
   type Session,
+  startDemoBrevet,
 } from './support/e2e';
 
 /** A real one-page PDF, as a training provider would send it. */
@@ -53,7 +54,7 @@ describe('evidence: send in, approve, hold', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

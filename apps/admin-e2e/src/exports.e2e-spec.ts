@@ -1,9 +1,18 @@
 import type { ExportPage, ExportRun } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import * as ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { apiGet, launchChromium, openApp, PHONE, screenshot, stopBrevet, type AppPage } from './support/e2e';
+import {
+  apiGet,
+  launchChromium,
+  openApp,
+  PHONE,
+  screenshot,
+  stopBrevet,
+  type AppPage,
+  startDemoBrevet,
+} from './support/e2e';
 
 declare global {
   interface Window {
@@ -20,7 +29,7 @@ describe('exports', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

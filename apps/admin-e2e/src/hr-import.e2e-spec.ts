@@ -1,5 +1,5 @@
 import type { BranchPage, HrImportPage, StaffDetail, StaffPage, StaffSummary } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   apiFetch,
@@ -9,6 +9,7 @@ import {
   screenshot,
   stopBrevet,
   type AppPage,
+  startDemoBrevet,
 } from './support/e2e';
 
 const HEADER = 'Personalnummer;Vorname;Nachname;E-Mail;Sprache;Standort;Rollen;Eintrittsdatum';
@@ -21,7 +22,7 @@ describe('HR import', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser } from 'playwright-core';
 import {
   NO_SIDEWAYS_SCROLL,
@@ -10,6 +10,7 @@ import {
   sidewaysScroll,
   stopBrevet,
   type AppPage,
+  startDemoBrevet,
 } from './support/e2e';
 
 describe('language and layout', () => {
@@ -20,7 +21,7 @@ describe('language and layout', () => {
   beforeAll(async () => {
     // One after the other: if the server fails to start, the browser is already assigned and gets closed.
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {
@@ -74,5 +75,23 @@ describe('language and layout', () => {
     expect(await navigation.isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Open navigation' }).click();
     await navigation.getByRole('link', { name: 'Branches' }).waitFor();
+  });
+
+  it('keeps the top bar within the window between the phone layout and a wide desktop, in German', async () => {
+    app = await openApp(browser, brevet, { viewport: { width: 1024, height: 900 } });
+    const { page } = app;
+    await listLoaded(page);
+    await page.getByRole('radio', { name: 'Deutsch' }).click();
+    const signOut = page.getByRole('banner').getByRole('button', { name: 'Abmelden' });
+    await signOut.waitFor();
+    for (const width of [600, 640, 700, 760, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      const box = await signOut.boundingBox();
+      expect({ width, right: Math.ceil((box?.x ?? 0) + (box?.width ?? 0)) <= width }).toEqual({
+        width,
+        right: true,
+      });
+      expect(await sidewaysScroll(page)).toEqual(NO_SIDEWAYS_SCROLL);
+    }
   });
 });

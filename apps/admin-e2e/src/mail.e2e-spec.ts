@@ -1,5 +1,5 @@
 import type { MailMessagePage, ManagerDigestPreferencePage, ReminderSettingsView } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser } from 'playwright-core';
 import {
   PHONE,
@@ -10,6 +10,7 @@ import {
   screenshot,
   stopBrevet,
   type AppPage,
+  startDemoBrevet,
 } from './support/e2e';
 
 /** The mail outbox and the reminder settings, in embedded mode (no SMTP: every email stays in the outbox). */
@@ -20,7 +21,7 @@ describe('mail outbox and reminder settings', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {
@@ -140,12 +141,21 @@ describe('mail outbox and reminder settings', () => {
     await offsets.blur();
     await page.getByText('Whole days from 0 to 365, each only once, at most 6').waitFor();
     await offsets.fill('14, 90, 30');
+    const assignmentEmails = page.getByRole('checkbox', {
+      name: 'Email people the course or session they are assigned',
+    });
+    expect(await assignmentEmails.isChecked()).toBe(true);
+    await assignmentEmails.uncheck();
     await page.getByRole('combobox', { name: 'Digest for managers' }).click();
     await page.getByRole('option', { name: 'Daily' }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Reminder settings saved').waitFor();
     const saved = await apiGet<ReminderSettingsView>(brevet, '/api/v1/reminders/settings');
-    expect(saved).toMatchObject({ offsetsDays: [90, 30, 14], digest: { frequency: 'daily' } });
+    expect(saved).toMatchObject({
+      offsetsDays: [90, 30, 14],
+      digest: { frequency: 'daily' },
+      trainingAssignments: false,
+    });
 
     const managers = await apiGet<ManagerDigestPreferencePage>(brevet, '/api/v1/reminders/managers');
     expect(managers.total).toBeGreaterThan(0);

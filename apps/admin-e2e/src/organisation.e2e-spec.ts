@@ -1,5 +1,5 @@
 import type { JobRole, OrgTreeNode, StaffPage } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   NO_SIDEWAYS_SCROLL,
@@ -12,6 +12,7 @@ import {
   sidewaysScroll,
   stopBrevet,
   type AppPage,
+  startDemoBrevet,
 } from './support/e2e';
 
 describe('organisation', () => {
@@ -22,7 +23,7 @@ describe('organisation', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { Me, ScimTokenSummary } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoSeriousViolations } from './support/axe';
 import { demoSession } from './support/demo';
@@ -11,6 +11,7 @@ import {
   screenshot,
   stopBrevet,
   type AppPage,
+  startDemoBrevet,
 } from './support/e2e';
 
 /**
@@ -24,7 +25,7 @@ describe('SCIM tokens', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { Me, MyCredentials, MyProfile, MyRequirements } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser } from 'playwright-core';
 import { demoSession } from './support/demo';
 import {
@@ -12,6 +12,7 @@ import {
   stopBrevet,
   type AppPage,
   type Session,
+  startDemoBrevet,
 } from './support/e2e';
 
 /**
@@ -26,7 +27,7 @@ describe('self-service on /me', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
     employee = await demoSession(browser, brevet, 'Employee');
   });
 

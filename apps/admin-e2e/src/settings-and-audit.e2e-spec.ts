@@ -1,5 +1,5 @@
 import type { AuditPage, IdentityProvider, IdentityProviderSummary, SignInOptions } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   apiFetch,
@@ -9,6 +9,7 @@ import {
   screenshot,
   stopBrevet,
   type AppPage,
+  startDemoBrevet,
 } from './support/e2e';
 import { idpMetadataXml, testCertificate } from './support/idp-metadata';
 
@@ -19,7 +20,7 @@ describe('single sign-on settings and the audit log', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { Me } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   ADMIN,
@@ -16,6 +16,7 @@ import {
   sidewaysScroll,
   stopBrevet,
   type AppPage,
+  startDemoBrevet,
 } from './support/e2e';
 
 /** Opens the administrators' form (folded away when the page offers other ways in) and fills it in. */
@@ -38,7 +39,7 @@ describe('sign-in and sign-out', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

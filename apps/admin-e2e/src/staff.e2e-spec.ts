@@ -1,5 +1,5 @@
 import type { JobRole, StaffDetail, StaffPage } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   apiGet,
@@ -12,6 +12,7 @@ import {
   shownDay,
   stopBrevet,
   type AppPage,
+  startDemoBrevet,
 } from './support/e2e';
 
 describe('staff directory and person page', () => {
@@ -22,7 +23,7 @@ describe('staff directory and person page', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

@@ -9,9 +9,17 @@ import type {
   TrainingSessionDetail,
   TrainingSessionPage,
 } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser } from 'playwright-core';
-import { apiGet, launchChromium, localToday, openApp, stopBrevet, type AppPage } from './support/e2e';
+import {
+  apiGet,
+  launchChromium,
+  localToday,
+  openApp,
+  stopBrevet,
+  type AppPage,
+  startDemoBrevet,
+} from './support/e2e';
 
 /**
  * The Training page on the demo data: the HR admin sees the people the compliance rules assign training to
@@ -25,7 +33,7 @@ describe('training: assignments and report', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import type {
   StaffCredentials,
   TrainingSessionDetail,
 } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   NO_SIDEWAYS_SCROLL,
@@ -22,6 +22,7 @@ import {
   stopBrevet,
   type AppPage,
   type Session,
+  startDemoBrevet,
 } from './support/e2e';
 
 /**
@@ -36,7 +37,7 @@ describe('training sessions: enrol, mark attendance, certify', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet();
+    brevet = await startDemoBrevet();
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { ReportSubscriptionPage, WebhookDeliveryPage, WebhookEndpoint } from '@brevet/contracts';
-import { startBrevet, type BrevetProcess } from '@brevet/testing';
+import { type BrevetProcess } from '@brevet/testing';
 import type { Browser } from 'playwright-core';
 import {
   apiGet,
@@ -9,6 +9,7 @@ import {
   screenshot,
   stopBrevet,
   type AppPage,
+  startDemoBrevet,
 } from './support/e2e';
 
 /**
@@ -22,7 +23,9 @@ describe('webhooks and scheduled reports', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    brevet = await startBrevet({ env: { WEBHOOK_ALLOW_PRIVATE_HOSTS: 'true', WEBHOOK_MAX_ATTEMPTS: '1' } });
+    brevet = await startDemoBrevet({
+      env: { WEBHOOK_ALLOW_PRIVATE_HOSTS: 'true', WEBHOOK_MAX_ATTEMPTS: '1' },
+    });
   });
 
   afterAll(async () => {
