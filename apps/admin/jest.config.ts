@@ -5,4 +5,6 @@ export default {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
+  // The contracts only (e.g. the navigation's permissions); nothing Angular loads here.
+  moduleNameMapper: { '^@brevet/contracts$': '<rootDir>/../../libs/contracts/src/index.ts' },
 };

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { NAV_ITEMS } from '../src/app/core/auth/navigation';
 import { de } from '../src/app/core/i18n/de';
 import { en } from '../src/app/core/i18n/en';
 
@@ -117,6 +118,14 @@ describe('i18n dictionaries', () => {
         .filter(([, values]) => values.some((v) => v.trim() === ''))
         .map(([key]) => `${lang}: ${key}`);
     expect([...empty(english, 'en'), ...empty(german, 'de')]).toEqual([]);
+  });
+
+  it('gives every page of the navigation a label of its own in both languages', () => {
+    for (const texts of [english, german]) {
+      const labels = NAV_ITEMS.map((item) => texts.get(item.label)?.[0]);
+      const repeated = labels.filter((label, i) => labels.indexOf(label) !== i);
+      expect(repeated).toEqual([]);
+    }
   });
 
   it('keeps the placeholders of the English text in German', () => {

@@ -23,7 +23,7 @@ const GROUP_HEADINGS: Record<NavGroup, TranslationKey | null> = {
 };
 
 /**
- * Top bar, side navigation (a menu on phones) and the routed page, for a signed-in person. Kept light: it is
+ * Top bar, side navigation (a menu on phones and tablets in portrait) and the routed page, for a signed-in person. Kept light: it is
  * part of the initial bundle (no overlays here; dialogs and snack bars load with the pages that use them).
  */
 @Component({
@@ -46,8 +46,11 @@ const GROUP_HEADINGS: Record<NavGroup, TranslationKey | null> = {
 })
 export class Shell {
   protected readonly auth = inject(AuthStore);
-  protected readonly phone = inject(Viewport).phone;
-  /** Whether the phone menu is open, for the menu button's `aria-expanded`. */
+  private readonly viewport = inject(Viewport);
+  protected readonly phone = this.viewport.phone;
+  /** Phones and tablets in portrait: the navigation is a menu behind a button, not a column beside the page. */
+  protected readonly compact = this.viewport.compact;
+  /** Whether the navigation menu is open, for the menu button's `aria-expanded`. */
   protected readonly menuOpen = signal(false);
   protected readonly signingOut = signal(false);
   /** Signing out failed (offline, say): the session may still be open, so say so. */
@@ -67,8 +70,8 @@ export class Shell {
   /** Someone who can open a single page (an employee) needs no navigation at all. */
   protected readonly hasNavigation = computed(() => this.auth.navItems().length > 1);
 
-  protected closeOnPhone(sidenav: MatSidenav): void {
-    if (this.phone()) void sidenav.close();
+  protected closeWhenCompact(sidenav: MatSidenav): void {
+    if (this.compact()) void sidenav.close();
   }
 
   protected skipToContent(main: HTMLElement): void {

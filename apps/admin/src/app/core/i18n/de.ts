@@ -39,7 +39,7 @@ export const de: Translations = {
     myCertificates: 'Meine Nachweise',
     myCourses: 'Meine Kurse',
     courses: 'Kurse',
-    trainingSessions: 'Schulungen',
+    trainingSessions: 'Schulungstermine',
     mySessions: 'Meine Schulungen',
     groups: {
       admin: 'Verwaltung',
