@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import { once } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import request from 'supertest';
 import { ENGLISH_HEADER, seedOrg, snapshotStaff } from '../../test/fixtures/hr-import/hr-import.fixtures';
 import { createTestApp, resetDatabase, settleJobs, type TestApp } from '../../test/support/test-app';
 import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
