@@ -91,12 +91,14 @@ describe('reminder settings', () => {
       overdue: true,
       digest: { frequency: 'hourly' as never, weekday: 8 },
       timeZone: 'CET',
+      trainingAssignments: 'yes' as never,
     });
     expect(problems.map((p) => p.field)).toEqual([
       'offsetsDays',
       'digest.frequency',
       'digest.weekday',
       'timeZone',
+      'trainingAssignments',
     ]);
     expect(reminderSettingsProblems({ ...DEFAULT_REMINDER_SETTINGS, offsetsDays: [400] })[0].field).toBe(
       'offsetsDays',
@@ -115,5 +117,15 @@ describe('reminder settings', () => {
     expect(
       effectiveReminderSettings({ ...DEFAULT_REMINDER_SETTINGS, offsetsDays: [7, 90, 14] }).offsetsDays,
     ).toEqual([90, 14, 7]);
+  });
+
+  it('keeps assignment emails on for settings stored before the switch existed, and off once switched off', () => {
+    const older: Partial<typeof DEFAULT_REMINDER_SETTINGS> = { ...DEFAULT_REMINDER_SETTINGS };
+    delete older.trainingAssignments;
+    expect(effectiveReminderSettings(older).trainingAssignments).toBe(true);
+    expect(
+      effectiveReminderSettings({ ...DEFAULT_REMINDER_SETTINGS, trainingAssignments: false })
+        .trainingAssignments,
+    ).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   overdue: true,
   digest: { frequency: 'weekly', weekday: 1 },
   timeZone: 'Europe/Berlin',
+  trainingAssignments: true,
 };
 
 /**
@@ -91,6 +92,8 @@ export function reminderSettingsProblems(value: ReminderSettings): Array<{ field
   if (typeof value.timeZone !== 'string' || !isIanaTimeZone(value.timeZone))
     problems.push({ field: 'timeZone', message: 'an IANA time zone such as Europe/Berlin' });
   if (typeof value.overdue !== 'boolean') problems.push({ field: 'overdue', message: 'true or false' });
+  if (typeof value.trainingAssignments !== 'boolean')
+    problems.push({ field: 'trainingAssignments', message: 'true or false' });
   return problems;
 }
 
@@ -103,6 +106,7 @@ export function effectiveReminderSettings(stored: unknown): ReminderSettings {
     overdue: settings.overdue,
     digest: { frequency: settings.digest.frequency, weekday: settings.digest.weekday },
     timeZone: settings.timeZone,
+    trainingAssignments: settings.trainingAssignments,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   DEFAULT_PAGE_SIZE,
   type ManagerDigestPreference,
   type ManagerDigestPreferencePage,
+  type ReminderSettings,
   type ReminderSettingsView,
 } from '@brevet/contracts';
 import { AuditLog } from '../audit/audit-log.service';
@@ -38,16 +39,17 @@ export class ReminderSettingsService {
   }
 
   async update(request: ReminderSettingsDto): Promise<ReminderSettingsView> {
-    const next = {
-      offsetsDays: [...request.offsetsDays].sort((a, b) => b - a),
-      overdue: request.overdue,
-      digest: { frequency: request.digest.frequency, weekday: request.digest.weekday },
-      timeZone: request.timeZone,
-    };
-    const problems = reminderSettingsProblems(next);
-    if (problems.length > 0) throw new ValidationFailedException(problems);
     await this.txHost.withTransaction(async () => {
       const before = effectiveReminderSettings(await this.store.get(REMINDER_SETTINGS_KEY));
+      const next: ReminderSettings = {
+        offsetsDays: [...request.offsetsDays].sort((a, b) => b - a),
+        overdue: request.overdue,
+        digest: { frequency: request.digest.frequency, weekday: request.digest.weekday },
+        timeZone: request.timeZone,
+        trainingAssignments: request.trainingAssignments ?? before.trainingAssignments,
+      };
+      const problems = reminderSettingsProblems(next);
+      if (problems.length > 0) throw new ValidationFailedException(problems);
       await this.store.put(REMINDER_SETTINGS_KEY, next);
       await this.audit.record({
         action: 'settings.changed',

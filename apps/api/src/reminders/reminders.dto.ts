@@ -46,7 +46,7 @@ class DigestSettingsDto {
   weekday!: number;
 }
 
-export class ReminderSettingsDto implements ReminderSettings {
+export class ReminderSettingsDto implements Omit<ReminderSettings, 'trainingAssignments'> {
   @ApiProperty({
     type: [Number],
     example: [60, 30, 7],
@@ -73,6 +73,14 @@ export class ReminderSettingsDto implements ReminderSettings {
   @ApiProperty({ example: 'Europe/Berlin', description: 'Whose calendar day decides the digest day.' })
   @IsIanaTimeZone()
   timeZone!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Email people the course or session the compliance rules assign them (daily). Omitted: left as it is.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  trainingAssignments?: boolean;
 }
 
 class ReminderRunSummaryDto implements ReminderRunSummary {
@@ -84,6 +92,10 @@ class ReminderRunSummaryDto implements ReminderRunSummary {
 }
 
 export class ReminderSettingsViewDto extends ReminderSettingsDto implements ReminderSettingsView {
+  @ApiProperty({
+    description: 'Email people the course or session the compliance rules assign them (daily).',
+  })
+  declare trainingAssignments: boolean;
   @ApiProperty({ type: ReminderRunSummaryDto, nullable: true }) lastRun!: ReminderRunSummaryDto | null;
 }
 

@@ -9,6 +9,9 @@ import { AppConfig } from '../config/app-config';
 import { JobOutbox } from '../jobs/job-outbox.service';
 import { mailKeyString, type MailKey } from '../mail/mail.repository';
 import { Mailer, type NewMail } from '../mail/mailer.service';
+import { effectiveReminderSettings } from '../reminders/reminder-rules.util';
+import { REMINDER_SETTINGS_KEY } from '../reminders/reminders.service';
+import { SettingRepository } from '../settings/setting.repository';
 import { renderAssignmentMail } from './assignment-mail-templates';
 import { TrainingAssignmentRepository, type AssignmentRow } from './training-assignment.repository';
 
@@ -47,6 +50,7 @@ export function assignmentMailKey(row: AssignmentRow): MailKey {
  * person once per requirement and reason, claimed through `Mailer` (recipient, reason, subject key, day): a
  * retry, a second run or a second worker claims nothing twice, so nobody gets the email twice.
  *
+ * Nothing at all while HR has switched the emails off (reminder settings, `trainingAssignments`).
  * Not emailed: people already booked on a session or who passed the course (nothing to ask of them), people
  * without an address, on leave or gone.
  */
@@ -62,9 +66,15 @@ export class TrainingAssignmentMails {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly settings: SettingRepository,
   ) {}
 
   async run(): Promise<AssignmentMailRunSummary> {
+    const settings = effectiveReminderSettings(await this.settings.get(REMINDER_SETTINGS_KEY));
+    if (!settings.trainingAssignments) {
+      this.logger.log('training assignments: emails are switched off (reminder settings)');
+      return { queued: 0, skipped: 0 };
+    }
     const now = this.clock.now();
     await this.compliance.catchUp(now, false);
     const open = (await this.allOpen(now, 'en')).filter((r) => !r.enrolment && !r.course?.passed);

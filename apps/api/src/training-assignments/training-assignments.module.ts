@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ComplianceModule } from '../compliance/compliance.module';
+import { SettingsModule } from '../settings/settings.module';
 import { MyTrainingController, TrainingAssignmentsController } from './training-assignments.controller';
 import { SendTrainingAssignmentMailsJob } from './send-assignment-mails.job';
 import { TrainingAssignmentMails } from './training-assignment-mails.service';
@@ -11,7 +12,7 @@ import { TrainingAssignmentsService } from './training-assignments.service';
  * requirements, courses and sessions, and the daily "training for you" emails. No tables of its own.
  */
 @Module({
-  imports: [ComplianceModule],
+  imports: [ComplianceModule, SettingsModule],
   controllers: [TrainingAssignmentsController, MyTrainingController],
   providers: [
     TrainingAssignmentRepository,

@@ -3,6 +3,7 @@ import type {
   CourseContent,
   CourseDetail,
   CredentialDetail,
+  ReminderSettingsView,
   StaffCourseProgressPage,
   StaffDetail,
   TrainingSessionDetail,
@@ -179,6 +180,48 @@ describe('training: assignment emails and staff course progress (real SMTP, real
       [world.staff.x, world.staff.own, world.staff.y, ella].map((id) => `staff:${id}`).sort(),
     );
     expect(recorded.every((m) => m.subjectKey === `${fire.id}.missing` && m.status === 'sent')).toBe(true);
+  });
+
+  it('sends no assignment email while HR has switched them off, and catches up once switched on', async () => {
+    const settings = (await admin.get('/api/v1/reminders/settings').expect(200)).body as ReminderSettingsView;
+    expect(settings.trainingAssignments).toBe(true);
+    const editable = { ...settings, lastRun: undefined };
+    const off = (
+      await admin
+        .put('/api/v1/reminders/settings')
+        .send({ ...editable, trainingAssignments: false })
+        .expect(200)
+    ).body as ReminderSettingsView;
+    expect(off.trainingAssignments).toBe(false);
+    // Saving the other settings without the field leaves it as it is.
+    await admin
+      .put('/api/v1/reminders/settings')
+      .send({ ...editable, trainingAssignments: undefined, overdue: false })
+      .expect(200);
+    await admin
+      .put('/api/v1/reminders/settings')
+      .send({ ...editable, trainingAssignments: 'no' })
+      .expect(400);
+    await settleJobs(t);
+    smtp.arrived.length = 0;
+
+    await runJob();
+    await settleJobs(t);
+    const assignmentMails = () =>
+      t.dataSource.getRepository(MailMessageEntity).find({ where: { reason: 'training.assigned' } });
+    expect(await assignmentMails()).toEqual([]);
+    expect(smtp.arrived).toEqual([]);
+
+    await admin
+      .put('/api/v1/reminders/settings')
+      .send({ ...editable, trainingAssignments: true })
+      .expect(200);
+    await runJob();
+    await settleJobs(t);
+    // The world's three people are assigned fire safety: each is emailed now.
+    expect((await assignmentMails()).map((m) => m.recipientKey).sort()).toEqual(
+      [world.staff.x, world.staff.own, world.staff.y].map((id) => `staff:${id}`).sort(),
+    );
   });
 
   describe('staff course progress', () => {

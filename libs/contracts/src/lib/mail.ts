@@ -106,6 +106,11 @@ export interface ReminderSettings {
   };
   /** The IANA time zone whose calendar day decides the digest day, e.g. `Europe/Berlin`. */
   timeZone: string;
+  /**
+   * Email people once the compliance rules assign them a course or session (daily, docs/training-assignments.md).
+   * Off: no assignment email goes out; switched on again, the next run emails the open assignments not yet emailed.
+   */
+  trainingAssignments: boolean;
 }
 
 /** A manager (branch or regional) and how often they get the digest. */

@@ -67,7 +67,8 @@ type Loaded<T> = { value: T; problem?: never } | { value?: never; problem: Probl
 type ManagerChoice = DigestFrequency | 'default';
 
 /**
- * Reminder settings for HR admins: the offsets before expiry, overdue emails, the digest frequency and day
+ * Reminder settings for HR admins: the offsets before expiry, overdue emails, training assignment emails, the
+ * digest frequency and day
  * (company-wide), the digest per manager, the last run, and "send due reminders now".
  */
 @Component({
@@ -108,6 +109,7 @@ export class ReminderSettingsPage {
   protected readonly form = inject(NonNullableFormBuilder).group({
     offsets: ['60, 30, 7', [Validators.required, offsetsValidator]],
     overdue: [true],
+    trainingAssignments: [true],
     frequency: ['weekly' as DigestFrequency],
     weekday: [1],
     timeZone: ['Europe/Berlin', [Validators.required, timeZoneValidator]],
@@ -197,6 +199,7 @@ export class ReminderSettingsPage {
       .saveSettings({
         offsetsDays: offsets,
         overdue: value.overdue,
+        trainingAssignments: value.trainingAssignments,
         digest: { frequency: value.frequency, weekday: value.weekday },
         timeZone: value.timeZone.trim(),
       })
@@ -289,6 +292,7 @@ export class ReminderSettingsPage {
     this.form.reset({
       offsets: settings.offsetsDays.join(', '),
       overdue: settings.overdue,
+      trainingAssignments: settings.trainingAssignments,
       frequency: settings.digest.frequency,
       weekday: settings.digest.weekday,
       timeZone: settings.timeZone,

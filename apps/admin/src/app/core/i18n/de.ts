@@ -2376,6 +2376,9 @@ export const de: Translations = {
       offsetsHint: 'Bis zu 6 Zahlen, durch Kommas getrennt, zum Beispiel 60, 30, 7',
       offsetsInvalid: 'Ganze Tage von 0 bis 365, jede Zahl nur einmal, höchstens 6',
       overdue: 'Einmal per E-Mail erinnern, wenn ein nötiger Nachweis überfällig ist',
+      trainingAssignments: 'Zugewiesenen Kurs oder Termin per E-Mail mitteilen',
+      trainingAssignmentsHint:
+        'Einmal je fehlendem oder ablaufendem Nachweis, morgens. Wieder eingeschaltet, bekommen alle mit offener Schulung ohne bisherige E-Mail sie am nächsten Morgen.',
       managers: 'Führungskräfte',
       frequency: 'Übersicht für Führungskräfte',
       weekday: 'Tag der wöchentlichen Übersicht',

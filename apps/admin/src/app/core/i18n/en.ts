@@ -2333,6 +2333,9 @@ export const en = {
       offsetsHint: 'Up to 6 numbers, separated by commas, for example 60, 30, 7',
       offsetsInvalid: 'Whole days from 0 to 365, each only once, at most 6',
       overdue: 'Email people once when a required certificate is overdue',
+      trainingAssignments: 'Email people the course or session they are assigned',
+      trainingAssignmentsHint:
+        'Once per missing or expiring certificate, in the morning. Switched on again, people with open training not yet emailed get their email the next morning.',
       managers: 'Managers',
       frequency: 'Digest for managers',
       weekday: 'Day of the weekly digest',
