@@ -136,6 +136,35 @@ describe('scheduled reports (real SMTP, real PostgreSQL)', () => {
     });
   });
 
+  it('mails the training report of the 12 months up to the slot; fixed days are refused', async () => {
+    const refused = await manager
+      .post(SUBSCRIPTIONS)
+      .send({
+        kind: 'training-report',
+        format: 'csv',
+        every: 'daily',
+        time: '07:00',
+        filters: { from: '2026-01-01' },
+      })
+      .expect(400);
+    expect((refused.body as ProblemDetails).errors?.map((e) => e.field)).toEqual(['filters.from']);
+    await subscribe(manager, { kind: 'training-report', format: 'xlsx' });
+
+    now = new Date('2026-11-02T06:00:30Z');
+    expect(await ticker().check()).toBe(1);
+    await settleJobs(t);
+    const [arrived, ...more] = smtp.arrived;
+    expect(more).toEqual([]);
+    expect(arrived.parsed.subject).toBe('Your scheduled report: Training report (2 November 2026)');
+    const [file] = arrived.parsed.attachments;
+    expect(file.filename).toBe('training-report-2026-11-02.xlsx');
+    const exported = await t.dataSource.query(
+      `SELECT e.filters FROM export_run e JOIN report_subscription_run r ON r.export_id = e.id`,
+    );
+    expect(exported).toEqual([{ filters: {} }]);
+    expect(await sheetText(file.content)).toMatch(/Month/);
+  });
+
   it('uses the scope the subscriber has when the report runs, not when they subscribed', async () => {
     await subscribe(manager);
     // Moved from branch X to branch Y after subscribing.

@@ -43,6 +43,7 @@ const KIND_PERMISSION = {
   'compliance-matrix': Permission.ComplianceRead,
   'compliance-people': Permission.ComplianceRead,
   awards: Permission.AwardsRead,
+  'training-report': Permission.ComplianceRead,
 } as const;
 
 /**
@@ -315,5 +316,16 @@ function validate(request: CreateReportSubscriptionRequest, timeZone: string): v
   for (const [name, value] of Object.entries(request.filters ?? {}))
     if (value !== undefined && value !== null && !allowed.includes(name as ExportFilterName))
       errors.push({ field: `filters.${name}`, message: `is not a filter of ${request.kind}` });
+    else if (
+      value !== undefined &&
+      value !== null &&
+      request.kind === 'training-report' &&
+      /^(from|to)$/.test(name)
+    )
+      // Fixed days would send the same months every time: a scheduled report covers the 12 months up to its day.
+      errors.push({
+        field: `filters.${name}`,
+        message: 'a scheduled training report always covers the 12 months up to the day it is built',
+      });
   if (errors.length > 0) throw new ValidationFailedException(errors);
 }

@@ -8,8 +8,16 @@ import { API_V1 } from './routes';
  * at each slot the worker builds it with exactly their scope at that moment and emails it to them.
  */
 
-/** The exports one can subscribe to (the audit log is not mailed). */
-export const REPORT_SUBSCRIPTION_KINDS = ['compliance-matrix', 'compliance-people', 'awards'] as const;
+/**
+ * The exports one can subscribe to (the audit log is not mailed). A scheduled `training-report` covers the
+ * 12 months up to the day it is built (no `from`/`to`).
+ */
+export const REPORT_SUBSCRIPTION_KINDS = [
+  'compliance-matrix',
+  'compliance-people',
+  'awards',
+  'training-report',
+] as const;
 export type ReportSubscriptionKind = (typeof REPORT_SUBSCRIPTION_KINDS)[number];
 
 export const REPORT_CADENCES = ['daily', 'weekly', 'monthly'] as const;
