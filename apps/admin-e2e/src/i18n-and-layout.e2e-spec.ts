@@ -51,6 +51,21 @@ describe('language and layout', () => {
     // The signed-in person's name and the sign-out button are in the top bar, in German too.
     await page.getByRole('banner').getByRole('button', { name: 'Abmelden' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    // Every German navigation label fits its line (a cut-off "Schulungsterm…" was found by looking).
+    const cutLabels = await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .locator('[matListItemTitle]')
+      .evaluateAll((labels) =>
+        labels
+          .filter((label) => {
+            const text = document.createRange();
+            text.selectNodeContents(label);
+            const line = label.closest('.mdc-list-item__content') as HTMLElement;
+            return text.getBoundingClientRect().width > line.clientWidth;
+          })
+          .map((label) => label.textContent?.trim()),
+      );
+    expect(cutLabels).toEqual([]);
     expect(await page.title()).toBe('Standorte · Brevet');
 
     await page.reload();

@@ -11,7 +11,7 @@ export class Viewport {
   /** Narrower than 600px: phones in portrait. */
   readonly phone = this.matches('(max-width: 599.98px)');
   /**
-   * Narrower than 960px: phones and tablets in portrait. The side navigation (232px) becomes a menu here; beside
+   * Narrower than 960px: phones and tablets in portrait. The side navigation (248px) becomes a menu here; beside
    * it the page would be narrower than on a phone.
    */
   readonly compact = this.matches('(max-width: 959.98px)');
