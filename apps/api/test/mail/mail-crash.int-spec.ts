@@ -132,7 +132,13 @@ describe('mail when a worker is killed mid-send (real worker process, Redis, SMT
     );
     expect(await t.app.get(JobOutbox).flush()).toBe(3);
 
-    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, ...smtp.env() };
+    // The killed worker's job is noticed within seconds (production: JOB_STALLED_INTERVAL_MS 30 s).
+    const env = {
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: prefix,
+      JOB_STALLED_INTERVAL_MS: '3000',
+      ...smtp.env(),
+    };
     // Armed as soon as the process exists: the jobs are queued already, so it may send before it says it started.
     const first = await startWorker(env, (worker) => (killAfterAccept = worker));
     workers.push(first);
