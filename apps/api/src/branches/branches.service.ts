@@ -141,7 +141,15 @@ export class BranchesService {
       }
       const cause = `branch.${id}.v${current.version + 1}`;
       await this.queueRecount(current.regionId, cause);
-      if (moved && changes.regionId) await this.queueRecount(changes.regionId, cause);
+      if (moved && changes.regionId) {
+        await this.queueRecount(changes.regionId, cause);
+        // Region rules now apply differently to its people: the worker rebuilds, not the next dashboard read.
+        await this.outbox.enqueue(
+          JobName.CatchUpCompliance,
+          { cause: `branch ${current.code} moved` },
+          { jobId: `compliance.catch-up.${cause}` },
+        );
+      }
       await this.audit.record({
         action: 'settings.changed',
         target: { type: 'branch', id, label: current.code },

@@ -1,6 +1,6 @@
 import type { Branch, OrgTreeNode, ProblemDetails, Region } from '@brevet/contracts';
 import { makeRegion } from '../../test/support/factories';
-import { createTestApp, resetDatabase, type TestApp } from '../../test/support/test-app';
+import { createTestApp, resetDatabase, settleJobs, type TestApp } from '../../test/support/test-app';
 import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 
 describe('organisation tree over HTTP (real PostgreSQL)', () => {
@@ -58,6 +58,22 @@ describe('organisation tree over HTTP (real PostgreSQL)', () => {
       name: 'D-A-CH',
       branches: [expect.objectContaining({ code: 'AT-VIE-01' })],
     });
+  });
+
+  it('brings the compliance aggregates up to date in the background after a region moves, before anyone reads them', async () => {
+    const marks = async () =>
+      Number((await t.dataSource.query(`SELECT count(*) AS n FROM compliance_dirty`))[0].n as string);
+    const north = (await http.post('/api/v1/regions').send({ code: 'NORTH', name: 'North' }).expect(201))
+      .body as Region;
+    const coast = (await http.post('/api/v1/regions').send({ code: 'COAST', name: 'Coast' }).expect(201))
+      .body as Region;
+    await settleJobs(t);
+    await http.patch(`/api/v1/regions/${coast.id}`).send({ parentId: north.id }).expect(200);
+    await settleJobs(t);
+    expect(await marks()).toBe(0);
+    // Without the job, the move stays marked until the first compliance read.
+    await t.dataSource.query(`UPDATE region SET parent_id = NULL WHERE id = $1`, [coast.id]);
+    expect(await marks()).toBeGreaterThan(0);
   });
 
   it('gives a new branch its country locale and records region moves as history', async () => {

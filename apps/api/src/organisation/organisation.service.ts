@@ -5,6 +5,9 @@ import type { OrgTreeNode, Region } from '@brevet/contracts';
 import { AuditLog } from '../audit/audit-log.service';
 import type { AccessScope } from '../auth/actor';
 import { BranchRepository } from '../branches/branch.repository';
+import { Clock } from '../common/clock';
+import { JobName } from '../jobs/job-names';
+import { JobOutbox } from '../jobs/job-outbox.service';
 import { buildOrgTree, wouldCreateRegionCycle } from './org-tree.util';
 import type { CreateRegionDto, UpdateRegionDto } from '../regions/region.dto';
 import {
@@ -23,6 +26,8 @@ export class OrganisationService {
     private readonly branches: BranchRepository,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditLog,
+    private readonly outbox: JobOutbox,
+    private readonly clock: Clock,
   ) {}
 
   /** The regions in view: every region company-wide, otherwise those on the path to the branches in scope. */
@@ -61,7 +66,7 @@ export class OrganisationService {
   }
 
   async update(id: string, request: UpdateRegionDto): Promise<Region> {
-    return this.txHost.withTransaction(async () => {
+    const region = await this.txHost.withTransaction(async () => {
       const all = await this.regions.findAll();
       const current = all.find((r) => r.id === id);
       if (!current) throw new RegionNotFoundException(id, 'id');
@@ -75,6 +80,15 @@ export class OrganisationService {
       if (!updated) throw new RegionNotFoundException(id, 'id');
       const before = { name: current.name, parentId: current.parentId };
       const after = { name: updated.name, parentId: updated.parentId };
+      if (before.parentId !== after.parentId) {
+        // Every region rule above the moved region may now reach other people: on L the rebuild takes a minute
+        // or two, so the worker does it after the commit rather than the next dashboard read.
+        await this.outbox.enqueue(
+          JobName.CatchUpCompliance,
+          { cause: `region ${updated.code} moved` },
+          { jobId: `compliance.catch-up.region.${id}.${this.clock.now().getTime()}` },
+        );
+      }
       if (before.name !== after.name || before.parentId !== after.parentId) {
         await this.audit.record({
           action: 'settings.changed',
@@ -86,5 +100,7 @@ export class OrganisationService {
       }
       return mapRegion(updated);
     });
+    this.outbox.flushSoon();
+    return region;
   }
 }
