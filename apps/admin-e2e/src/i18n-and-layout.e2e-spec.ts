@@ -92,7 +92,7 @@ describe('language and layout', () => {
     await navigation.getByRole('link', { name: 'Branches' }).waitFor();
   });
 
-  it('keeps the top bar within the window between the phone layout and a wide desktop, in German', async () => {
+  it('keeps the top bar and the pages within the window from the phone layout to a laptop, in German', async () => {
     app = await openApp(browser, brevet, { viewport: { width: 1024, height: 900 } });
     const { page } = app;
     await listLoaded(page);
@@ -108,5 +108,11 @@ describe('language and layout', () => {
       });
       expect(await sidewaysScroll(page)).toEqual(NO_SIDEWAYS_SCROLL);
     }
+    // The requirement rules, with the longest German headings and names, fit a 1280 px laptop whole.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/rules');
+    await page.getByRole('columnheader', { name: 'Vorwarnung vor Ablauf' }).waitFor();
+    const table = page.locator('.bv-table-scroll');
+    expect(await table.evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
   });
 });
