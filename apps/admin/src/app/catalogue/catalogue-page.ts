@@ -113,6 +113,8 @@ export class CataloguePage {
   protected readonly columns = computed((): Column[] => {
     if (this.viewport.phone()) return ['badge', 'title', 'status'];
     if (this.viewport.narrow()) return ['badge', 'title', 'category', 'status'];
+    // A 1280 px laptop: the award count and the last change are on the definition's page.
+    if (!this.viewport.roomy()) return ['badge', 'title', 'code', 'category', 'validity', 'status'];
     return ['badge', 'title', 'code', 'category', 'validity', 'status', 'awards', 'updatedAt'];
   });
 

@@ -17,6 +17,8 @@ export class Viewport {
   readonly compact = this.matches('(max-width: 959.98px)');
   /** Narrower than 1100px: tablets and small laptop windows. */
   readonly narrow = this.matches('(max-width: 1099.98px)');
+  /** 1440px and wider: room for a table's less important columns beside the side navigation. */
+  readonly roomy = this.matches('(min-width: 1440px)');
 
   private matches(query: string): Signal<boolean> {
     return toSignal(this.breakpoints.observe(query).pipe(map((state) => state.matches)), {
