@@ -21,7 +21,7 @@ const calendarOf = (mail: ArrivedMail) => {
 };
 
 /**
- * Emails when a session's date, time or place changes (to everyone enrolled) or it is called off (enrolled and
+ * Emails when a session's date, time, place or instructor changes or it is called off (to everyone enrolled or
  * waiting), through a real SMTP server on loopback, each in the person's language with the calendar file.
  */
 describe('training sessions: change and cancellation emails (real SMTP)', () => {
@@ -111,8 +111,12 @@ describe('training sessions: change and cancellation emails (real SMTP)', () => 
     expect(emma.parsed.subject).toMatch(/^Geändert: Erste Hilfe am /);
     expect(emma.parsed.text).toContain('Die Schulung „Erste Hilfe“ hat sich geändert.');
     expect(emma.parsed.text).toContain('Wo: Kaistraße 9, hall B');
-    // Otto is on the waiting list: a change is not his news yet.
-    expect(smtp.to('otto@example.com')).toEqual([]);
+    // Otto waits for a seat: he hears of the change too, and that his place is kept.
+    const [otto, ...moreOtto] = smtp.to('otto@example.com');
+    expect(moreOtto).toEqual([]);
+    expect(otto.parsed.subject).toMatch(/^Changed: First aid on /);
+    expect(otto.parsed.text).toContain('You are still number 1 on the waiting list.');
+    expect(ella.parsed.text).not.toContain('waiting list');
 
     // Only the capacity changes: nobody is written to.
     const before = smtp.arrived.length;
@@ -123,6 +127,17 @@ describe('training sessions: change and cancellation emails (real SMTP)', () => 
       .expect(200);
     await settleJobs(t);
     expect(smtp.arrived).toHaveLength(before);
+  });
+
+  it('tells everyone when another instructor takes the session', async () => {
+    const ivo = await hire('Ivo', 'ivo@example.com', 'en');
+    const ivoName = ((await admin.get(`/api/v1/staff/${ivo}`).expect(200)).body as StaffDetail).familyName;
+    await admin.patch(`/api/v1/training-sessions/${session.id}`).send({ instructorStaffId: ivo }).expect(200);
+    await settleJobs(t);
+    const [ella] = smtp.to('ella@example.com');
+    expect(ella.parsed.text).toMatch(new RegExp(`Instructor: Ivo ${ivoName}`));
+    expect(smtp.to(emmaEmail)).toHaveLength(1);
+    expect(smtp.to('otto@example.com')).toHaveLength(1);
   });
 
   it('tells everyone enrolled or waiting that the session is cancelled, once, and audits it', async () => {

@@ -94,6 +94,13 @@ export function renderSessionMail(input: SessionMailInput): { subject: string; t
         leads[input.kind],
         `When: ${when}\nWhere: ${input.location}\nInstructor: ${input.instructor}`,
       ];
+  // Someone on the waiting list is told of a change too (they may get a seat): their place is unchanged.
+  if (input.kind === 'changed' && input.waitlistPosition !== null)
+    lines.push(
+      de
+        ? `Sie stehen weiter auf Platz ${input.waitlistPosition} der Warteliste.`
+        : `You are still number ${input.waitlistPosition} on the waiting list.`,
+    );
   if (input.calendarAttached)
     lines.push(
       de

@@ -96,12 +96,13 @@ export class SessionMails {
   }
 
   /**
-   * Tells the participants of `row` (read after the change, inside the caller's transaction) that it changed
-   * (everyone enrolled) or was cancelled (everyone enrolled or waiting), with the session's calendar file.
+   * Tells the participants of `row` (read after the change, inside the caller's transaction) that it changed or
+   * was cancelled, with the session's calendar file: everyone enrolled or waiting (whoever waits may still get a
+   * seat, and plans for the day).
    */
   async queueChange(row: SessionRow, kind: 'changed' | 'cancelled'): Promise<number> {
     const participants = await this.sessions.participants(row.id);
-    const recipients = participants.filter((p) => kind === 'cancelled' || p.status === 'enrolled');
+    const recipients = participants.filter((p) => p.status === 'enrolled' || p.status === 'waitlisted');
     const ics = sessionsIcs([row], 'Brevet training session', this.config.publicUrl, this.clock.now());
     const attachments: MailFile[] = [
       {

@@ -157,9 +157,10 @@ export class TrainingSessionsService {
       if (
         startsAt.getTime() !== row.startsAt.getTime() ||
         endsAt.getTime() !== row.endsAt.getTime() ||
-        (dto.location !== undefined && dto.location !== row.location)
+        (dto.location !== undefined && dto.location !== row.location) ||
+        (dto.instructorStaffId !== undefined && dto.instructorStaffId !== row.instructorStaffId)
       ) {
-        // Date, times or place changed: everyone enrolled is told, with the updated calendar file.
+        // Date, times, place or instructor changed: everyone enrolled or waiting is told, with the calendar file.
         const changed = await this.sessions.findOne(id, { kind: 'scope', scope: ALL_BRANCHES }, null);
         if (changed) await this.mails.queueChange(changed, 'changed');
       }
