@@ -6,6 +6,7 @@ import type { MatrixCellRow, RequirementExportRow } from '../compliance/complian
 import { localized } from '../open-badges/credential-builder.util';
 import { reportRate } from '../training-assignments/training-assignment.mapper';
 import type { ReportCellRow } from '../training-assignments/training-assignment.repository';
+import type { AttendanceRow } from '../training-sessions/training-session.repository';
 import type { ExportColumn, ExportRow } from './export-table';
 import type { ExportText } from './export-text';
 
@@ -217,5 +218,53 @@ export function trainingReportRow(row: ReportCellRow): ExportRow {
     row.failedAttempts,
     reportRate(row.learnersPassed, row.learnersStarted),
     reportRate(row.passedAttempts, row.attempts),
+  ];
+}
+
+export function trainingAttendanceColumns(t: ExportText): ExportColumn[] {
+  const c = t.columns;
+  return [
+    { header: c.day, type: 'date' },
+    { header: c.startTime, type: 'text', width: 8 },
+    { header: c.endTime, type: 'text', width: 8 },
+    { header: c.branchCode, type: 'text', width: 14 },
+    { header: c.branch, type: 'text' },
+    { header: c.location, type: 'text', width: 28 },
+    { header: c.credentialCode, type: 'text', width: 16 },
+    { header: c.credential, type: 'text', width: 36 },
+    { header: c.instructor, type: 'text', width: 22 },
+    { header: c.sessionStatus, type: 'text', width: 14 },
+    { header: c.employeeNumber, type: 'text', width: 16 },
+    { header: c.familyName, type: 'text', width: 20 },
+    { header: c.givenName, type: 'text', width: 18 },
+    { header: c.enrolment, type: 'text', width: 14 },
+    { header: c.attended, type: 'text', width: 12 },
+    { header: c.passed, type: 'text', width: 12 },
+    { header: c.certificateIssued, type: 'text', width: 12 },
+  ];
+}
+
+/** Attended and passed stay empty until the instructor recorded them. */
+export function trainingAttendanceRow(row: AttendanceRow, t: ExportText): ExportRow {
+  const a = t.attendance;
+  const yesNo = (value: boolean | null) => (value === null ? null : value ? a.yes : a.no);
+  return [
+    row.day,
+    row.startTime,
+    row.endTime,
+    row.branchCode,
+    row.branchName,
+    row.location,
+    row.definitionCode,
+    row.definitionTitle,
+    row.instructor,
+    a.session[row.sessionStatus],
+    row.employeeNumber,
+    row.familyName,
+    row.givenName,
+    a.enrolment[row.enrolmentStatus],
+    yesNo(row.attended),
+    yesNo(row.passed),
+    yesNo(row.certified),
   ];
 }

@@ -31,7 +31,7 @@ export type StoredScope = { all: true } | { all: false; branchIds: string[] };
 @Check('ck_export_run_status', `"status" IN ('queued', 'running', 'ready', 'failed')`)
 @Check(
   'ck_export_run_kind',
-  `"kind" IN ('compliance-matrix', 'compliance-people', 'awards', 'audit', 'training-report')`,
+  `"kind" IN ('compliance-matrix', 'compliance-people', 'awards', 'audit', 'training-report', 'training-attendance')`,
 )
 @Check('ck_export_run_format', `"format" IN ('csv', 'xlsx', 'pdf')`)
 @Index('ix_export_run_requested_by_created', ['requestedBy', 'createdAt'])

@@ -19,6 +19,7 @@ import { localized } from '../open-badges/credential-builder.util';
 import type { RowStatement } from '../database/row-statement';
 import { TrainingAssignmentRepository } from '../training-assignments/training-assignment.repository';
 import { trainingReportRange } from '../training-assignments/training-report-range.util';
+import { TrainingSessionRepository } from '../training-sessions/training-session.repository';
 import type { ComplianceReportInput } from './compliance-report.pdf';
 import type { CopyStatement } from './export-copy.repository';
 import { requirementCsvStatement } from './export-csv-sql.util';
@@ -32,6 +33,8 @@ import {
   matrixRow,
   requirementColumns,
   requirementRow,
+  trainingAttendanceColumns,
+  trainingAttendanceRow,
   trainingReportColumns,
   trainingReportRow,
 } from './export-rows.util';
@@ -67,6 +70,7 @@ export class ExportSources {
     private readonly users: UserAccountRepository,
     private readonly config: AppConfig,
     private readonly training: TrainingAssignmentRepository,
+    private readonly sessions: TrainingSessionRepository,
   ) {}
 
   /**
@@ -135,6 +139,18 @@ export class ExportSources {
             definitionId: f.definitionId,
           }),
           trainingReportRow,
+        );
+      case 'training-attendance':
+        return source(
+          trainingAttendanceColumns(t),
+          this.sessions.attendanceStatement({
+            scope: scopeOf(run),
+            lang: language,
+            ...trainingReportRange(f, run.asOf),
+            branchId: f.branchId,
+            definitionId: f.definitionId,
+          }),
+          (r) => trainingAttendanceRow(r, t),
         );
     }
   }

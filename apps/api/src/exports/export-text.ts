@@ -60,6 +60,23 @@ export interface ExportText {
     failedAttempts: string;
     completionRate: string;
     passRate: string;
+    day: string;
+    startTime: string;
+    endTime: string;
+    location: string;
+    instructor: string;
+    sessionStatus: string;
+    enrolment: string;
+    attended: string;
+    passed: string;
+    certificateIssued: string;
+  };
+  /** Words in the attendance list's cells. */
+  attendance: {
+    session: Record<'scheduled' | 'completed' | 'cancelled', string>;
+    enrolment: Record<'enrolled' | 'waitlisted', string>;
+    yes: string;
+    no: string;
   };
   complianceStatus: Record<ComplianceStatus, string>;
   certificateStatus: Record<CertificateStatus, string>;
@@ -95,6 +112,7 @@ export const EXPORT_TEXT: Record<UiLanguage, ExportText> = {
       awards: { title: 'Awarded certificates', file: 'awards' },
       audit: { title: 'Audit log', file: 'audit-log' },
       'training-report': { title: 'Training report', file: 'training-report' },
+      'training-attendance': { title: 'Training attendance', file: 'training-attendance' },
     },
     columns: {
       regionCode: 'Region code',
@@ -152,6 +170,22 @@ export const EXPORT_TEXT: Record<UiLanguage, ExportText> = {
       failedAttempts: 'Failed attempts',
       completionRate: 'Completion rate (%)',
       passRate: 'Pass rate (%)',
+      day: 'Day',
+      startTime: 'From',
+      endTime: 'To',
+      location: 'Place',
+      instructor: 'Instructor',
+      sessionStatus: 'Session',
+      enrolment: 'Enrolment',
+      attended: 'Attended',
+      passed: 'Passed',
+      certificateIssued: 'Certificate issued',
+    },
+    attendance: {
+      session: { scheduled: 'Scheduled', completed: 'Completed', cancelled: 'Cancelled' },
+      enrolment: { enrolled: 'Enrolled', waitlisted: 'Waiting list' },
+      yes: 'Yes',
+      no: 'No',
     },
     complianceStatus: {
       compliant: 'Compliant',
@@ -200,6 +234,7 @@ export const EXPORT_TEXT: Record<UiLanguage, ExportText> = {
       awards: { title: 'Ausgestellte Zertifikate', file: 'zertifikate' },
       audit: { title: 'Prüfprotokoll', file: 'pruefprotokoll' },
       'training-report': { title: 'Schulungsbericht', file: 'schulungsbericht' },
+      'training-attendance': { title: 'Teilnahme an Schulungsterminen', file: 'schulungsteilnahme' },
     },
     columns: {
       regionCode: 'Regionscode',
@@ -257,6 +292,22 @@ export const EXPORT_TEXT: Record<UiLanguage, ExportText> = {
       failedAttempts: 'Nicht bestandene Versuche',
       completionRate: 'Abschlussquote (%)',
       passRate: 'Bestehensquote (%)',
+      day: 'Tag',
+      startTime: 'Von',
+      endTime: 'Bis',
+      location: 'Ort',
+      instructor: 'Schulungsleitung',
+      sessionStatus: 'Termin',
+      enrolment: 'Anmeldung',
+      attended: 'Teilgenommen',
+      passed: 'Bestanden',
+      certificateIssued: 'Zertifikat ausgestellt',
+    },
+    attendance: {
+      session: { scheduled: 'Geplant', completed: 'Abgeschlossen', cancelled: 'Abgesagt' },
+      enrolment: { enrolled: 'Angemeldet', waitlisted: 'Warteliste' },
+      yes: 'Ja',
+      no: 'Nein',
     },
     complianceStatus: {
       compliant: 'Erfüllt',

@@ -57,6 +57,7 @@ const KIND_PERMISSION: Record<ExportKind, Permission> = {
   audit: Permission.AuditRead,
   // As `GET /training/report`.
   'training-report': Permission.ComplianceRead,
+  'training-attendance': Permission.ComplianceRead,
 };
 
 const CONTENT_TYPE = {
@@ -399,7 +400,7 @@ function validateRequest(body: CreateExportRequest, now: Date): void {
     errors.push({ field: 'filters.action', message: 'unknown audit action' });
   if (filters.outcome && !(AUDIT_OUTCOMES as readonly string[]).includes(filters.outcome))
     errors.push({ field: 'filters.outcome', message: 'unknown outcome' });
-  if (body.kind === 'training-report')
+  if (body.kind === 'training-report' || body.kind === 'training-attendance')
     errors.push(...trainingReportRangeErrors(trainingReportRange(filters, now), 'filters.'));
   if (errors.length > 0) throw new ValidationFailedException(errors);
 }

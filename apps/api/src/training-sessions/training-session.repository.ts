@@ -11,6 +11,7 @@ import type {
 } from '@brevet/contracts';
 import { QueryFailedError } from 'typeorm';
 import type { AccessScope } from '../auth/actor';
+import type { RowStatement } from '../database/row-statement';
 import { branchScopeSql } from '../database/scope.util';
 
 /** A session with everything its response needs, in one row. */
@@ -123,6 +124,39 @@ class Params {
     this.values.push(value);
     return `$${this.values.length}`;
   };
+}
+
+/** What the `training-attendance` export is limited to; the scope is the requester's when they asked. */
+export interface AttendanceQuery {
+  scope: AccessScope;
+  lang: 'en' | 'de';
+  /** First and last day (UTC) the sessions start on, inclusive. */
+  from: string;
+  to: string;
+  branchId?: string;
+  definitionId?: string;
+}
+
+/** One person at one on-site session (enrolled or waiting), with the day and times in the branch's zone. */
+export interface AttendanceRow {
+  day: string;
+  startTime: string;
+  endTime: string;
+  branchCode: string;
+  branchName: string;
+  location: string;
+  definitionCode: string;
+  definitionTitle: string;
+  instructor: string;
+  sessionStatus: TrainingSessionStatus;
+  employeeNumber: string;
+  familyName: string;
+  givenName: string;
+  enrolmentStatus: 'enrolled' | 'waitlisted';
+  /** Null until the instructor recorded it. */
+  attended: boolean | null;
+  passed: boolean | null;
+  certified: boolean;
 }
 
 const SELECT_SESSION = `
@@ -583,6 +617,65 @@ export class TrainingSessionRepository {
         ORDER BY 2 DESC, s.employee_number`,
       [branchId, definitionId, awardSince],
     );
+  }
+
+  /**
+   * The attendance list of on-site sessions for the `training-attendance` export: one row per session and person
+   * enrolled or waiting (sessions not cancelled, starting in [from, to] as UTC days), with attendance, result and
+   * the certificate issued. The session's branch must be in the scope (in the SQL).
+   */
+  attendanceStatement(query: AttendanceQuery): RowStatement<AttendanceRow> {
+    const p = new Params();
+    const lang = p.add(query.lang);
+    const where = [
+      `ts.status <> 'cancelled'`,
+      `e.status <> 'cancelled'`,
+      `ts.starts_at >= (${p.add(query.from)}::date)::timestamp AT TIME ZONE 'UTC'`,
+      `ts.starts_at < ((${p.add(query.to)}::date + 1)::timestamp AT TIME ZONE 'UTC')`,
+    ];
+    const scoped = branchScopeSql(query.scope, 'ts.branch_id', p.add);
+    if (scoped) where.push(scoped);
+    if (query.branchId) where.push(`ts.branch_id = ${p.add(query.branchId)}::uuid`);
+    if (query.definitionId) where.push(`ts.definition_id = ${p.add(query.definitionId)}::uuid`);
+    return {
+      text: `SELECT (ts.starts_at AT TIME ZONE b.timezone)::date::text AS day,
+              to_char(ts.starts_at AT TIME ZONE b.timezone, 'HH24:MI') AS starts,
+              to_char(ts.ends_at AT TIME ZONE b.timezone, 'HH24:MI') AS ends,
+              b.code AS branch_code, b.name AS branch_name, ts.location, d.code AS definition_code,
+              COALESCE(v.title->>${lang}::text, v.title->>'en', d.code) AS definition_title,
+              i.given_name || ' ' || i.family_name AS instructor, ts.status AS session_status,
+              s.employee_number, s.family_name, s.given_name, e.status AS enrolment_status,
+              e.attended, e.passed, e.award_id IS NOT NULL AS certified
+         FROM training_session ts
+         JOIN branch b ON b.id = ts.branch_id
+         JOIN credential_definition d ON d.id = ts.definition_id
+         LEFT JOIN credential_definition_version v ON v.id = d.current_version_id
+         LEFT JOIN staff i ON i.id = ts.instructor_staff_id
+         JOIN training_session_enrolment e ON e.session_id = ts.id
+         JOIN staff s ON s.id = e.staff_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY ts.starts_at, b.code, ts.id, e.status, s.family_name, s.given_name, s.employee_number`,
+      values: p.values,
+      map: (r) => ({
+        day: r['day'] as string,
+        startTime: r['starts'] as string,
+        endTime: r['ends'] as string,
+        branchCode: r['branch_code'] as string,
+        branchName: r['branch_name'] as string,
+        location: r['location'] as string,
+        definitionCode: r['definition_code'] as string,
+        definitionTitle: r['definition_title'] as string,
+        instructor: (r['instructor'] as string | null) ?? '',
+        sessionStatus: r['session_status'] as TrainingSessionStatus,
+        employeeNumber: r['employee_number'] as string,
+        familyName: r['family_name'] as string,
+        givenName: r['given_name'] as string,
+        enrolmentStatus: r['enrolment_status'] as 'enrolled' | 'waitlisted',
+        attended: r['attended'] as boolean | null,
+        passed: r['passed'] as boolean | null,
+        certified: r['certified'] as boolean,
+      }),
+    };
   }
 
   /** The region of the person's current branch (what "nearby" means for enrolling oneself). */

@@ -11,6 +11,7 @@ import { TrainingSessionsService } from './training-sessions.service';
   imports: [AwardsModule],
   controllers: [TrainingSessionsController, MyTrainingSessionsController],
   providers: [TrainingSessionRepository, TrainingSessionsService, SessionMails, DemoTrainingSessionsSeed],
-  exports: [SessionMails, DemoTrainingSessionsSeed],
+  // The attendance export reads its rows through the repository's statement.
+  exports: [SessionMails, DemoTrainingSessionsSeed, TrainingSessionRepository],
 })
 export class TrainingSessionsModule {}

@@ -18,6 +18,8 @@ import { API_V1 } from './routes';
  * - `audit`: the audit log (auditors and HR admins).
  * - `training-report`: the training report per month, branch and course: learners who started and passed,
  *   attempts passed and failed, completion and pass rate (as `GET /training/report`, split by month and branch).
+ * - `training-attendance`: the attendance list of on-site sessions: one row per session and person enrolled or
+ *   waiting, with attended, passed and whether the certificate was issued (sessions of the branches in scope).
  */
 export const EXPORT_KINDS = [
   'compliance-matrix',
@@ -25,6 +27,7 @@ export const EXPORT_KINDS = [
   'awards',
   'audit',
   'training-report',
+  'training-attendance',
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
@@ -38,6 +41,7 @@ export const EXPORT_KIND_FORMATS: Readonly<Record<ExportKind, readonly ExportFor
   awards: ['csv', 'xlsx'],
   audit: ['csv', 'xlsx'],
   'training-report': ['csv', 'xlsx'],
+  'training-attendance': ['csv', 'xlsx'],
 };
 
 /** CSV field separators: `,` (RFC 4180) or `;` (what Excel expects where the decimal separator is a comma). */
@@ -78,9 +82,12 @@ export interface ExportFilters {
   targetId?: string;
   outcome?: AuditOutcome;
   q?: string;
-  /** `audit`: ISO date or date-time, inclusive. `training-report`: first day (UTC, `YYYY-MM-DD`), inclusive. */
+  /**
+   * `audit`: ISO date or date-time, inclusive. `training-report`, `training-attendance`: first day (UTC,
+   * `YYYY-MM-DD`), inclusive; a year before `to` when left out.
+   */
   from?: string;
-  /** `audit`: ISO date or date-time, exclusive. `training-report`: last day (UTC, `YYYY-MM-DD`), inclusive. */
+  /** `audit`: ISO date or date-time, exclusive. Training kinds: last day (UTC, `YYYY-MM-DD`), inclusive; today. */
   to?: string;
   /** `audit`: `-sequence` (newest first, the default) or `sequence`. */
   sort?: '-sequence' | 'sequence';
@@ -96,6 +103,7 @@ export const EXPORT_KIND_FILTERS: Readonly<Record<ExportKind, readonly ExportFil
   awards: ['branchId', 'definitionId', 'staffId', 'status'],
   audit: ['action', 'actorUserId', 'targetType', 'targetId', 'outcome', 'q', 'from', 'to', 'sort'],
   'training-report': ['branchId', 'definitionId', 'from', 'to'],
+  'training-attendance': ['branchId', 'definitionId', 'from', 'to'],
 };
 
 export interface CreateExportRequest {

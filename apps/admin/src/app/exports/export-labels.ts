@@ -13,6 +13,7 @@ export const KIND_LABELS: Record<ExportKind, TranslationKey> = {
   awards: 'exports.kinds.awards',
   audit: 'exports.kinds.audit',
   'training-report': 'exports.kinds.trainingReport',
+  'training-attendance': 'exports.kinds.trainingAttendance',
 };
 
 /** The permission a kind needs on top of `reports.export` (as the API checks it). */
@@ -22,6 +23,7 @@ export const KIND_PERMISSION: Record<ExportKind, Permission> = {
   awards: Permission.AwardsRead,
   audit: Permission.AuditRead,
   'training-report': Permission.ComplianceRead,
+  'training-attendance': Permission.ComplianceRead,
 };
 
 export const STATUS_LOOK: Record<ExportStatus, { label: TranslationKey; tone: string }> = {

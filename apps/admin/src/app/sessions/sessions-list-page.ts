@@ -15,6 +15,7 @@ import {
   DEFAULT_PAGE_SIZE,
   TRAINING_SESSION_SORT_FIELDS,
   TrainingSessionRoutes,
+  type ExportFilters,
   type ProblemDetails,
   type TrainingSession,
   type TrainingSessionPage,
@@ -23,6 +24,7 @@ import {
 import { catchError, filter, map, of, switchMap, tap } from 'rxjs';
 import { toProblem } from '../core/http/api-error';
 import { I18n, TranslatePipe } from '../core/i18n';
+import { ExportButton } from '../exports/export-button';
 import { Viewport } from '../core/ui/viewport';
 import { SessionDialog, type SessionDialogData } from './session-dialog';
 import { SESSION_STATUS_LOOK, sessionWhen } from './session-format';
@@ -96,6 +98,7 @@ type Load = { page: TrainingSessionPage; problem?: never } | { page?: never; pro
     MatTableModule,
     RouterLink,
     TranslatePipe,
+    ExportButton,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -109,6 +112,7 @@ type Load = { page: TrainingSessionPage; problem?: never } | { page?: never; pro
           <mat-icon svgIcon="event" aria-hidden="true" />
           {{ 'trainingSessions.calendarFeed' | t }}
         </a>
+        <bv-export-button kind="training-attendance" [filters]="attendanceFilters()" />
         <button type="button" mat-flat-button (click)="create()">
           <mat-icon svgIcon="add" aria-hidden="true" />
           {{ 'trainingSessions.new' | t }}
@@ -294,6 +298,16 @@ export class SessionsListPage {
   });
   protected readonly credentials = toSignal(this.api.credentials().pipe(catchError(() => of([]))), {
     initialValue: [],
+  });
+  /** The attendance list of the sessions the filters show (the export applies the requester's scope itself). */
+  protected readonly attendanceFilters = computed((): ExportFilters => {
+    const v = this.view();
+    return {
+      branchId: v.branchId ?? undefined,
+      definitionId: v.definitionId ?? undefined,
+      from: v.from ?? undefined,
+      to: v.to ?? undefined,
+    };
   });
   protected readonly feedUrl = computed(() => {
     const branchId = this.view().branchId;

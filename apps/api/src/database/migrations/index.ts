@@ -18,6 +18,7 @@ import { Courses1795918995992 } from './1795918995992-Courses';
 import { TrainingReportExportKind1795927697039 } from './1795927697039-TrainingReportExportKind';
 import { JobOutboxTrace1795927729710 } from './1795927729710-JobOutboxTrace';
 import { ScimTokenCreatedBy1795930420084 } from './1795930420084-ScimTokenCreatedBy';
+import { TrainingAttendanceExportKind1795950000000 } from './1795950000000-TrainingAttendanceExportKind';
 
 /** Every migration, in order. `npm run migration:generate -- Name` appends to this list. */
 export const MIGRATIONS: Function[] = [
@@ -41,4 +42,5 @@ export const MIGRATIONS: Function[] = [
   TrainingReportExportKind1795927697039,
   JobOutboxTrace1795927729710,
   ScimTokenCreatedBy1795930420084,
+  TrainingAttendanceExportKind1795950000000,
 ];

@@ -2165,7 +2165,7 @@ export const de: Translations = {
   exports: {
     title: 'Exporte',
     intro:
-      'Dateien, die Sie angefordert haben: Compliance-Berichte, die Personen dahinter, Vergaben, das Protokoll und den Schulungsbericht. Sie enthalten genau das, was Sie sehen dürfen, und werden {days} Tage aufbewahrt.',
+      'Dateien, die Sie angefordert haben: Compliance-Berichte, die Personen dahinter, Vergaben, das Protokoll, den Schulungsbericht und die Teilnahme an Schulungsterminen. Sie enthalten genau das, was Sie sehen dürfen, und werden {days} Tage aufbewahrt.',
     button: 'Exportieren',
     menuLabel: 'Diese Einträge exportieren',
     starting: 'Wird gestartet …',
@@ -2177,6 +2177,7 @@ export const de: Translations = {
       awards: 'Ausgestellte Zertifikate',
       audit: 'Protokoll',
       trainingReport: 'Schulungsbericht (je Monat, Standort und Kurs)',
+      trainingAttendance: 'Teilnahme an Schulungsterminen (je Termin und Person)',
     },
     formats: {
       xlsx: 'Excel-Arbeitsmappe (XLSX)',

@@ -2127,7 +2127,7 @@ export const en = {
   exports: {
     title: 'Exports',
     intro:
-      'Files you asked for: compliance reports, the people behind them, awards, the audit log and the training report. They hold exactly what you may see, and are kept for {days} days.',
+      'Files you asked for: compliance reports, the people behind them, awards, the audit log, the training report and the attendance at on-site sessions. They hold exactly what you may see, and are kept for {days} days.',
     button: 'Export',
     menuLabel: 'Export these records',
     starting: 'Starting…',
@@ -2139,6 +2139,7 @@ export const en = {
       awards: 'Awarded certificates',
       audit: 'Audit log',
       trainingReport: 'Training report (per month, branch and course)',
+      trainingAttendance: 'Attendance at on-site sessions (per session and person)',
     },
     formats: {
       xlsx: 'Excel workbook (XLSX)',
