@@ -12,11 +12,11 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Response } from 'supertest';
 import { signInAs, signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 import { makePublishedCredential } from '../../test/support/credential-factories';
 import { makeBranch, makeRegion, staffBody } from '../../test/support/factories';
 import { createTestApp, resetDatabase, settleJobs, type TestApp } from '../../test/support/test-app';
+import { binary, csvLines, downloadExport, exportFile } from '../../test/support/export-files';
 import { Clock } from '../common/clock';
 import { ExportCopyRepository } from './export-copy.repository';
 import { ExportsService } from './exports.service';
@@ -24,7 +24,6 @@ import { ExportsService } from './exports.service';
 /** "Now": 1 November 2026, 11:00 in Berlin. */
 const NOW = new Date('2026-11-01T10:00:00Z');
 const EXPORTS = '/api/v1/exports';
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const FORMULA_NAME = '=HYPERLINK("http://evil.example","x")';
 
 /** The text poppler's pdftotext extracts, in reading order. */
@@ -37,21 +36,6 @@ function pdfText(pdf: Buffer): string {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
-/** The data rows of a CSV without quoted line breaks (the header and each record on one line). */
-function csvLines(file: Buffer): string[] {
-  expect(file.subarray(0, 3).equals(BOM)).toBe(true);
-  const text = file.subarray(3).toString('utf8');
-  expect(text.endsWith('\r\n')).toBe(true);
-  expect(text.replace(/\r\n/g, '')).not.toContain('\n');
-  return text.slice(0, -2).split('\r\n');
 }
 
 interface World {
@@ -83,17 +67,8 @@ describe('exports (real PostgreSQL; files read back with real readers)', () => {
     w = await arrangeWorld(t, admin);
   });
 
-  /** Asks for an export, lets the job run, and returns the settled run. */
-  const exportAs = async (agent: SignedInAgent, body: CreateExportRequest): Promise<ExportRun> => {
-    const queued = (await agent.post(EXPORTS).send(body).expect(202)).body as ExportRun;
-    expect(queued).toMatchObject({ status: 'queued', kind: body.kind, format: body.format, file: null });
-    await settleJobs(t);
-    return (await agent.get(`${EXPORTS}/${queued.id}`).expect(200)).body as ExportRun;
-  };
-  const download = async (agent: SignedInAgent, run: ExportRun) => {
-    const res = await agent.get(`${EXPORTS}/${run.id}/file`).buffer(true).parse(binary).expect(200);
-    return { file: res.body as Buffer, headers: res.headers };
-  };
+  const exportAs = (agent: SignedInAgent, body: CreateExportRequest) => exportFile(t, agent, body);
+  const download = downloadExport;
 
   describe('CSV', () => {
     it('writes the people behind the matrix: UTF-8 with BOM, RFC 4180 quoting, umlauts, CRLF, neutralised formulas', async () => {

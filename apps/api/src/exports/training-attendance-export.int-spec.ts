@@ -5,26 +5,13 @@ import type {
   TrainingSessionDetail,
 } from '@brevet/contracts';
 import * as ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { agentOf, arrangeAccessWorld, type AccessWorld } from '../../test/access/access-fixtures';
 import { signInAsAdmin, type SignedInAgent } from '../../test/support/auth';
 import { makePublishedCredential } from '../../test/support/credential-factories';
 import { createTestApp, resetDatabase, settleJobs, type TestApp } from '../../test/support/test-app';
+import { csvLines, downloadExport, exportFile } from '../../test/support/export-files';
 
 const EXPORTS = '/api/v1/exports';
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
-/** The lines of a CSV without quoted line breaks, the header first. */
-function csvLines(file: Buffer): string[] {
-  expect(file.subarray(0, 3).equals(BOM)).toBe(true);
-  return file.subarray(3).toString('utf8').slice(0, -2).split('\r\n');
-}
 
 /**
  * The `training-attendance` export on the real PostgreSQL, files read back: one row per on-site session and person
@@ -45,13 +32,8 @@ describe('training-attendance export (real PostgreSQL; CSV and XLSX read back)',
   });
   afterAll(() => t.close());
 
-  const exportAs = async (agent: SignedInAgent, body: CreateExportRequest): Promise<ExportRun> => {
-    const queued = (await agent.post(EXPORTS).send(body).expect(202)).body as ExportRun;
-    await settleJobs(t);
-    return (await agent.get(`${EXPORTS}/${queued.id}`).expect(200)).body as ExportRun;
-  };
-  const download = async (agent: SignedInAgent, run: ExportRun): Promise<Buffer> =>
-    (await agent.get(`${EXPORTS}/${run.id}/file`).buffer(true).parse(binary).expect(200)).body as Buffer;
+  const exportAs = (agent: SignedInAgent, body: CreateExportRequest) => exportFile(t, agent, body);
+  const download = async (agent: SignedInAgent, run: ExportRun) => (await downloadExport(agent, run)).file;
 
   beforeEach(async () => {
     await resetDatabase(t);

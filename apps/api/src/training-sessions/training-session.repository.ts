@@ -12,6 +12,7 @@ import type {
 import { QueryFailedError } from 'typeorm';
 import type { AccessScope } from '../auth/actor';
 import type { RowStatement } from '../database/row-statement';
+import type { ReportCellQuery } from '../training-assignments/training-assignment.repository';
 import { branchScopeSql } from '../database/scope.util';
 
 /** A session with everything its response needs, in one row. */
@@ -126,16 +127,11 @@ class Params {
   };
 }
 
-/** What the `training-attendance` export is limited to; the scope is the requester's when they asked. */
-export interface AttendanceQuery {
-  scope: AccessScope;
-  lang: 'en' | 'de';
-  /** First and last day (UTC) the sessions start on, inclusive. */
-  from: string;
-  to: string;
-  branchId?: string;
-  definitionId?: string;
-}
+/**
+ * What the `training-attendance` export is limited to (as the training report's): the requester's scope when they
+ * asked, the first and last day (UTC) the sessions start on, a branch and a credential.
+ */
+export type AttendanceQuery = ReportCellQuery;
 
 /** One person at one on-site session (enrolled or waiting), with the day and times in the branch's zone. */
 export interface AttendanceRow {
