@@ -22,6 +22,13 @@ function standingOf(row: AssignmentRow): TrainingStanding {
   return 'nothing_yet';
 }
 
+/** By when to act: the last valid day of a certificate expiring or expired, else the due day (as `dueBySql`). */
+function dueByOf(row: Pick<AssignmentRow, 'status' | 'validUntil' | 'dueOn'>): string {
+  return (row.status === 'expiring' || row.status === 'expired') && row.validUntil !== null
+    ? row.validUntil
+    : row.dueOn;
+}
+
 export function mapAssignment(row: AssignmentRow): TrainingAssignment {
   return {
     staffId: row.staffId,
@@ -36,7 +43,7 @@ export function mapAssignment(row: AssignmentRow): TrainingAssignment {
     status: row.status,
     dueOn: row.dueOn,
     validUntil: row.validUntil,
-    dueBy: row.status === 'expiring' && row.validUntil !== null ? row.validUntil : row.dueOn,
+    dueBy: dueByOf(row),
     course: row.course && {
       courseId: row.course.courseId,
       code: row.course.code,

@@ -84,8 +84,16 @@ export interface MailRecipientRow {
   status: 'active' | 'on_leave' | 'left';
 }
 
+/**
+ * By when to act on requirement row `alias` (as `dueByOf` in the mapper): the last valid day of a certificate that
+ * is expiring or has expired (it was held; the rule's first due day is long past), else the due day.
+ */
+const dueBySql = (alias: string) =>
+  `CASE WHEN ${alias}.status IN ('expiring', 'expired') AND ${alias}.valid_until IS NOT NULL
+        THEN ${alias}.valid_until ELSE ${alias}.due_on END`;
+
 const SORT_SQL: Record<TrainingAssignmentSortField, string> = {
-  dueBy: `CASE WHEN x.status = 'expiring' THEN x.valid_until ELSE x.due_on END`,
+  dueBy: dueBySql('x'),
   name: `s.family_name`,
   credential: `d.code`,
   status: `array_position(ARRAY['missing_overdue','expired','missing_in_grace','expiring']::text[], x.status)`,
@@ -370,7 +378,7 @@ export class TrainingAssignmentRepository {
        ),
        assigned AS (
          SELECT q.staff_id, c.id AS course_id,
-                min(CASE WHEN q.status = 'expiring' THEN q.valid_until ELSE q.due_on END) AS due_by
+                min(${dueBySql('q')}) AS due_by
            FROM (
              SELECT r.staff_id, r.definition_id, r.due_on, r.valid_until, ${statusOn('r', 'v.today')} AS status
                FROM view_branches v JOIN compliance_requirement r ON r.branch_id = v.branch_id

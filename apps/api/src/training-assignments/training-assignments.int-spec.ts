@@ -204,6 +204,25 @@ describe('training assignments and report (real PostgreSQL)', () => {
     expect(aid.status).toBe('expiring');
     expect(aid.validUntil).not.toBeNull();
     expect(aid.dueBy).toBe(aid.validUntil);
+    // Xaver's lapsed a month ago: "by when" is its last valid day too, not the rule's first due day (2024).
+    await admin
+      .post('/api/v1/awards')
+      .send({
+        staffId: world.staff.x,
+        definitionId: firstAid.id,
+        completedOn: isoDay(Date.now() - 400 * DAY),
+        issuer: 'Test',
+      })
+      .expect(201);
+    const lapsed = (
+      (await admin.get(`/api/v1/training/assignments?pageSize=100&sort=dueBy`).expect(200))
+        .body as TrainingAssignmentPage
+    ).items.filter((i) => i.definitionId === firstAid.id);
+    const xaver = lapsed.find((i) => i.staffId === world.staff.x)!;
+    expect(xaver).toMatchObject({ status: 'expired', dueBy: xaver.validUntil });
+    expect(xaver.dueOn < (xaver.validUntil as string)).toBe(true);
+    // The list is sorted by the same day it shows.
+    expect(lapsed.map((i) => i.dueBy)).toEqual([...lapsed.map((i) => i.dueBy)].sort());
     expect(aid.validUntil! >= isoDay(Date.now()) && aid.validUntil! <= isoDay(Date.now() + 60 * DAY)).toBe(
       true,
     );

@@ -85,7 +85,7 @@ export interface TrainingAssignment {
   dueOn: string;
   /** The award's last valid day (expiring, expired), else null. */
   validUntil: string | null;
-  /** By when to act: `validUntil` while expiring, else `dueOn`. */
+  /** By when to act: `validUntil` while expiring or once expired (it was held), else `dueOn`. */
   dueBy: string;
   course: AssignedCourse | null;
   /** Up to three upcoming sessions: the person's branch first, then the rest of its region, soonest first. */
