@@ -15,6 +15,7 @@ import { Clock } from '../common/clock';
 import { VersionConflictException } from '../common/domain.exception';
 import { JobName } from '../jobs/job-names';
 import { JobOutbox } from '../jobs/job-outbox.service';
+import { queueComplianceCatchUp } from '../compliance/compliance-catch-up.queue';
 import { RegionNotFoundException } from '../regions/region.exceptions';
 import { RegionRepository } from '../regions/region.repository';
 import type { BranchEntity } from './branch.entity';
@@ -144,11 +145,7 @@ export class BranchesService {
       if (moved && changes.regionId) {
         await this.queueRecount(changes.regionId, cause);
         // Region rules now apply differently to its people: the worker rebuilds, not the next dashboard read.
-        await this.outbox.enqueue(
-          JobName.CatchUpCompliance,
-          { cause: `branch ${current.code} moved` },
-          { jobId: `compliance.catch-up.${cause}` },
-        );
+        await queueComplianceCatchUp(this.outbox, cause, `branch ${current.code} moved`);
       }
       await this.audit.record({
         action: 'settings.changed',

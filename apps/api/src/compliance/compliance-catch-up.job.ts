@@ -6,7 +6,7 @@ import { ComplianceService } from './compliance.service';
 
 /**
  * Brings the compliance aggregates up to date in the background after a large change (an HR import that changed
- * people), so the rebuild runs in the worker right after the commit instead of in the first dashboard request.
+ * people, a branch or region moved in the tree), so the rebuild runs in the worker right after the commit instead of in the first dashboard request.
  * A reader that arrives meanwhile waits on the same advisory lock and then finds nothing left to do; a second
  * run finds nothing marked and costs one query.
  */

@@ -15,6 +15,7 @@ import { UserAccountRepository } from '../auth/user-account.repository';
 import { Clock } from '../common/clock';
 import { RequestContext } from '../common/request-context';
 import { DomainException, ValidationFailedException } from '../common/domain.exception';
+import { queueComplianceCatchUp } from '../compliance/compliance-catch-up.queue';
 import { JobName } from '../jobs/job-names';
 import { JobOutbox } from '../jobs/job-outbox.service';
 import { StaffDeactivation } from '../staff/staff-deactivation';
@@ -508,11 +509,7 @@ export class HrImportService {
         const changed = applied.counts.created + applied.counts.updated + applied.counts.deactivated;
         if (changed > 0) {
           // The compliance aggregates are rebuilt in the background after the commit, not by the first reader.
-          await this.outbox.enqueue(
-            JobName.CatchUpCompliance,
-            { cause: `HR import ${id}` },
-            { jobId: `compliance.catch-up.hr-import.${id}` },
-          );
+          await queueComplianceCatchUp(this.outbox, `hr-import.${id}`, `HR import ${id}`);
         }
         await this.audit.record({
           action: 'import.applied',

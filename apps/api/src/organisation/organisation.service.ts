@@ -6,7 +6,7 @@ import { AuditLog } from '../audit/audit-log.service';
 import type { AccessScope } from '../auth/actor';
 import { BranchRepository } from '../branches/branch.repository';
 import { Clock } from '../common/clock';
-import { JobName } from '../jobs/job-names';
+import { queueComplianceCatchUp } from '../compliance/compliance-catch-up.queue';
 import { JobOutbox } from '../jobs/job-outbox.service';
 import { buildOrgTree, wouldCreateRegionCycle } from './org-tree.util';
 import type { CreateRegionDto, UpdateRegionDto } from '../regions/region.dto';
@@ -83,10 +83,10 @@ export class OrganisationService {
       if (before.parentId !== after.parentId) {
         // Every region rule above the moved region may now reach other people: on L the rebuild takes a minute
         // or two, so the worker does it after the commit rather than the next dashboard read.
-        await this.outbox.enqueue(
-          JobName.CatchUpCompliance,
-          { cause: `region ${updated.code} moved` },
-          { jobId: `compliance.catch-up.region.${id}.${this.clock.now().getTime()}` },
+        await queueComplianceCatchUp(
+          this.outbox,
+          `region.${id}.${this.clock.now().getTime()}`,
+          `region ${updated.code} moved`,
         );
       }
       if (before.name !== after.name || before.parentId !== after.parentId) {

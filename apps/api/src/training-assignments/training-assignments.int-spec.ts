@@ -184,15 +184,18 @@ describe('training assignments and report (real PostgreSQL)', () => {
     const firstAid = await makePublishedCredential(admin, { title: t2('First aid', 'Erste Hilfe') });
     await rule(firstAid.id, 60);
     // Completed 335 days ago with 12 months' validity: about a month left, inside the 60-day warning window.
-    await admin
-      .post('/api/v1/awards')
-      .send({
-        staffId: world.staff.own,
-        definitionId: firstAid.id,
-        completedOn: isoDay(Date.now() - 335 * DAY),
-        issuer: 'Test',
-      })
-      .expect(201);
+    /** Awards first aid to `staffId`, completed `days` ago. */
+    const awardFirstAid = (staffId: string, days: number) =>
+      admin
+        .post('/api/v1/awards')
+        .send({
+          staffId,
+          definitionId: firstAid.id,
+          completedOn: isoDay(Date.now() - days * DAY),
+          issuer: 'Test',
+        })
+        .expect(201);
+    await awardFirstAid(world.staff.own, 335);
     // Sessions: at the own branch (later), elsewhere in the region (sooner), and in another region (never offered).
     const regionBranch = (await makeBranch(t.dataSource, world.regions.x, { name: 'Lübeck' })).id;
     const atX = await schedule(firstAid.id, world.branches.x, new Date(Date.now() + 20 * DAY));
@@ -205,15 +208,7 @@ describe('training assignments and report (real PostgreSQL)', () => {
     expect(aid.validUntil).not.toBeNull();
     expect(aid.dueBy).toBe(aid.validUntil);
     // Xaver's lapsed a month ago: "by when" is its last valid day too, not the rule's first due day (2024).
-    await admin
-      .post('/api/v1/awards')
-      .send({
-        staffId: world.staff.x,
-        definitionId: firstAid.id,
-        completedOn: isoDay(Date.now() - 400 * DAY),
-        issuer: 'Test',
-      })
-      .expect(201);
+    await awardFirstAid(world.staff.x, 400);
     const lapsed = (
       (await admin.get(`/api/v1/training/assignments?pageSize=100&sort=dueBy`).expect(200))
         .body as TrainingAssignmentPage
