@@ -353,6 +353,14 @@ describe('catalogue and awards', () => {
     app = await openApp(browser, brevet, { path: `/awards?definitionId=${definitionId}` });
     const { page } = app;
     await listLoaded(page);
+    // The filter shows the credential's title once its lookup (apart from the list) has answered.
+    await page.waitForFunction(
+      (text) =>
+        Array.from(document.querySelectorAll<HTMLInputElement>('input[role="combobox"]')).some((i) =>
+          i.value.includes(text),
+        ),
+      title.en,
+    );
     expect(await page.getByRole('combobox', { name: 'Certificate', exact: true }).inputValue()).toContain(
       title.en,
     );
